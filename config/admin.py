@@ -1,0 +1,7 @@
+"""The admin site used by centre administrators."""
+
+from django.contrib.admin.apps import AdminConfig
+
+
+class AttestAdminConfig(AdminConfig):
+    default_site = "portfolios.admin_access.CentreAdminSite"

@@ -1,0 +1,39 @@
+"""Submissions: claims sent for assessment with a declaration of authenticity."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Submission(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "Awaiting assessment"
+        IN_ASSESSMENT = "in_assessment", "Being assessed"
+        ASSESSED = "assessed", "Assessed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    enrolment = models.ForeignKey("portfolios.Enrolment", on_delete=models.PROTECT, related_name="submissions")
+    attempt = models.PositiveSmallIntegerField(help_text="1 for the first submission, 2 for resubmission 1, …")
+    status = models.CharField(max_length=15, choices=Status, default=Status.SUBMITTED)
+    claims = models.ManyToManyField("portfolios.Claim", related_name="submissions")
+    declaration_text = models.TextField()
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(default=timezone.now)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "attempt"],
+                condition=~models.Q(status="withdrawn"),
+                name="unique_live_submission_attempt_per_enrolment",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} — {self.attempt_label()}"
+
+    def attempt_label(self) -> str:
+        return "First submission" if self.attempt == 1 else f"Resubmission {self.attempt - 1}"

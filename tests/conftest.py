@@ -1,0 +1,108 @@
+"""The standard cast and shared fixtures for every test."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+os.environ.setdefault("ATTEST_FAST_PASSWORDS", "1")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghijklmnop")
+
+REPO = Path(__file__).resolve().parent.parent
+UNIT_FIXTURES = sorted(str(p) for p in (REPO / "fixtures" / "units").glob("*.json"))
+PASSWORD = "attest-test-password"
+
+
+@pytest.fixture(autouse=True)
+def _evidence_storage(settings, tmp_path):
+    """Each test stores evidence in its own directory, on the real disk."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "evidence"), "base_url": None},
+        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture
+def units(db):
+    """The four catalogue units, loaded from the real fixtures."""
+    from units.models import Unit
+
+    call_command("loaddata", *UNIT_FIXTURES, verbosity=0)
+    return {unit.key: unit for unit in Unit.objects.all()}
+
+
+def _user(username, role, centre=None, **extra):
+    from portfolios.models import User
+
+    user = User(username=username, display_name=username.replace("_", " ").title(), role=role, centre=centre, **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def centre(db):
+    from portfolios.models import Centre
+
+    return Centre.objects.create(name="Test College", centre_number="T001", sampling_percentage=25)
+
+
+@pytest.fixture
+def cohort(centre):
+    from portfolios.models import Cohort
+
+    return Cohort.objects.create(centre=centre, name="Test cohort")
+
+
+@pytest.fixture
+def cast(units, centre, cohort):
+    """The standard cast: every role, with a learner and another learner enrolled on every unit."""
+    from assessment.models import VerifierSample
+    from portfolios.models import Enrolment, Role
+
+    people = {
+        "learner": _user("learner", Role.LEARNER, centre),
+        "other_learner": _user("other_learner", Role.LEARNER, centre),
+        "assessor": _user("assessor", Role.ASSESSOR, centre),
+        "other_assessor": _user("other_assessor", Role.ASSESSOR, centre),
+        "iqa": _user("iqa", Role.IQA, centre),
+        "verifier": _user("verifier", Role.VERIFIER, None, organisation="City & Guilds"),
+        "verifier_without_access": _user("verifier_without_access", Role.VERIFIER, None),
+        "admin": _user("centre_admin", Role.ADMIN, centre, is_staff=True),
+    }
+    enrolments = {}
+    for learner_key in ("learner", "other_learner"):
+        for key, unit in units.items():
+            enrolments[(learner_key, key)] = Enrolment.objects.create(
+                learner=people[learner_key], unit=unit, cohort=cohort, assessor=people["assessor"], iqa=people["iqa"]
+            )
+    sample = VerifierSample.objects.create(
+        verifier=people["verifier"],
+        centre=centre,
+        name="Sample for tests",
+        expires_at=timezone.now() + timedelta(days=7),
+        granted_by=people["admin"],
+    )
+    sample.enrolments.add(enrolments[("learner", "001")])
+    people["enrolments"] = enrolments
+    people["sample"] = sample
+    return people
+
+
+@pytest.fixture
+def client_for(client):
+    """Log the test client in as a given user."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
