@@ -149,7 +149,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # evidence previews are framed by the app's own pages
+X_FRAME_OPTIONS = "DENY"  # evidence preview views opt in with @xframe_options_sameorigin
 
 LOGGING = {
     "version": 1,

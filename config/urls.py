@@ -11,5 +11,6 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("portfolio/", include("portfolios.urls")),
     path("assessment/", include("assessment.urls")),
+    path("packs/", include("assessment.packs.urls")),
     path("admin/", admin.site.urls),
 ]

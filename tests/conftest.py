@@ -1,6 +1,7 @@
 """The standard cast and shared fixtures for every test."""
 
 import os
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -8,8 +9,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-os.environ.setdefault("ATTEST_FAST_PASSWORDS", "1")
-os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghijklmnop")
 
 REPO = Path(__file__).resolve().parent.parent
 UNIT_FIXTURES = sorted(str(p) for p in (REPO / "fixtures" / "units").glob("*.json"))
@@ -106,3 +105,44 @@ def client_for(client):
         return client
 
     return _login
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _chromium_executable() -> str | None:
+    """Debian's Chromium where it is installed; otherwise None, and Playwright's own browser is tried."""
+    for candidate in (os.environ.get("ATTEST_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = _chromium_executable()
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    if executable:
+        args["executable_path"] = executable
+    return args
+
+
+@pytest.fixture(scope="session")
+def browser(browser_type, browser_type_launch_args):
+    """Launch Chromium, or skip browser tests with the reason when no Chromium can be found."""
+    try:
+        browser = browser_type.launch(**browser_type_launch_args)
+    except Exception as error:  # playwright raises its own Error when no browser binary exists
+        pytest.skip(
+            "No Chromium for the browser tests: install Debian's chromium (apt-get install chromium) "
+            f"or run `.venv/bin/playwright install chromium`. ({str(error).splitlines()[0]})"
+        )
+    yield browser
+    browser.close()

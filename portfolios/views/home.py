@@ -1,10 +1,27 @@
-"""The role-aware home page."""
+"""The role-aware home page: each role lands on the page where its work is."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from portfolios.models import Role
+
+_HOME_FOR_ROLE = {
+    Role.LEARNER: "portfolios:learner-home",
+    Role.ASSESSOR: "assessment:caseload",
+    Role.IQA: "assessment:iqa-home",
+    Role.VERIFIER: "assessment:verifier-home",
+    Role.ADMIN: "assessment:admin-home",
+}
 
 
+@require_GET
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home/generic.html", {})
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return redirect(reverse(_HOME_FOR_ROLE[request.user.role]))
+    except (KeyError, NoReverseMatch):
+        return render(request, "home/generic.html", {})

@@ -1,0 +1,8 @@
+"""Test-run environment, set as a pytest plugin so it runs before pytest-django imports the settings."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghijklmnop")
+os.environ.setdefault("ATTEST_FAST_PASSWORDS", "1")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls there are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
