@@ -34,5 +34,14 @@ run: demo
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+screenshots: install
+	$(PY) scripts/screenshots.py
+
+bench-pack: install
+	$(PY) scripts/bench_pack.py
+
+bench-upload: install
+	$(PY) scripts/bench_upload.py
+
 clean:
 	rm -rf var

@@ -104,3 +104,38 @@ def may_unlock(user: User, enrolment: Enrolment) -> bool:
     if may_quality_assure(user, enrolment):
         return True
     return user.is_active and user.role == Role.ADMIN and enrolment.cohort.centre_id == user.centre_id
+
+
+def get_file_for_user(user: User, pk: int):
+    """A stored file the user may read: it belongs to a version of an evidence item visible to them; else 404."""
+    from portfolios.models import StoredFile
+
+    stored = StoredFile.objects.filter(pk=pk, versions__item__in=evidence_visible_to(user)).first()
+    if stored is None:
+        raise Http404("No such file.")
+    return stored
+
+
+def get_own_enrolment_for_learner(user: User, pk: int) -> Enrolment:
+    """One of the signed-in learner's own learner-units; anyone else gets 404."""
+    try:
+        return Enrolment.objects.select_related("unit", "assessor", "learner").get(pk=pk, learner=user, learner__is_active=True)
+    except Enrolment.DoesNotExist:
+        raise Http404("No such learner-unit.")
+
+
+def get_own_submission_for_learner(user: User, pk: int):
+    from portfolios.models import Submission
+
+    try:
+        return Submission.objects.select_related("enrolment__unit").get(pk=pk, enrolment__learner=user)
+    except Submission.DoesNotExist:
+        raise Http404("No such submission.")
+
+
+def get_assessed_enrolment_for_user(user: User, pk: int) -> Enrolment:
+    """A learner-unit the user assesses: visible ones that are not theirs to assess give 403, others 404."""
+    enrolment = get_enrolment_for_user(user, pk)
+    if not may_assess(user, enrolment):
+        raise PermissionDenied("Only the learner's assessor can record discussions and observations.")
+    return enrolment

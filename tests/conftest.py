@@ -15,6 +15,15 @@ UNIT_FIXTURES = sorted(str(p) for p in (REPO / "fixtures" / "units").glob("*.jso
 PASSWORD = "attest-test-password"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_for_tests():
+    """Tests, and the live server behind browser tests, speak plain HTTP: no HTTPS redirect or secure-only cookies."""
+    from django.test.utils import override_settings
+
+    with override_settings(SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _evidence_storage(settings, tmp_path):
     """Each test stores evidence in its own directory, on the real disk."""
@@ -26,7 +35,6 @@ def _evidence_storage(settings, tmp_path):
         },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    settings.SECURE_SSL_REDIRECT = False
 
 
 @pytest.fixture

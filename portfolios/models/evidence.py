@@ -59,6 +59,13 @@ class EvidenceItem(models.Model):
     def is_assessor_record(self) -> bool:
         return self.author_id != self.learner_id
 
+    def current_version(self) -> "EvidenceVersion | None":
+        """The latest version: the one a learner edits and maps (uses prefetched versions when present)."""
+        if "versions" in getattr(self, "_prefetched_objects_cache", {}):
+            versions = list(self.versions.all())
+            return max(versions, key=lambda v: v.number) if versions else None
+        return self.versions.order_by("-number").first()
+
 
 class EvidenceVersion(models.Model):
     """The content of an evidence item at one point; frozen once submitted, never edited after."""
@@ -93,6 +100,10 @@ class EvidenceVersion(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.frozen_at is not None
+
+    def total_word_count(self) -> int:
+        """Words written in the app plus words in uploaded documents (uses prefetched files when present)."""
+        return self.body_word_count + sum(f.word_count or 0 for f in self.files.all())
 
 
 class RecordConfirmation(models.Model):

@@ -23,5 +23,8 @@ class Command(BaseCommand):
 
 
 def _demo_steps():
-    """Later steps (evidence, assessment, sampling) register here in the order they depend on each other."""
-    return []
+    """Evidence first, then the assessment, sampling and verifier access that rest on it."""
+    from assessment.demo import create_demo_assessment
+    from portfolios.demo_evidence import create_demo_evidence
+
+    return [create_demo_evidence, create_demo_assessment]

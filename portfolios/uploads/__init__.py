@@ -1,0 +1,1 @@
+"""The evidence upload pipeline: sniff the content, check it, count its words, store it."""
