@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from assessment.models import AuditEntry, CriterionAssessment, CriterionDecision, Outcome, SampleEntry, UnitSignOff
+from assessment.progress import Grade, grade_for
 from portfolios.models import Claim, Enrolment, EvidenceVersion, StoredFile, Submission
 from units.models import EvidenceRequirement, GradeBand, LearningOutcome
 
@@ -40,18 +41,9 @@ def file_mode(stored: StoredFile) -> str:
 
 
 def _grade(unit, outcomes: dict[int, str], criteria) -> str:
-    """The unit grade from the current criterion outcomes (DOMAIN §4)."""
+    """The unit grade from the current criterion outcomes, by the one rule in assessment.progress."""
     met = {c.pk for c in criteria if outcomes.get(c.pk) == Outcome.MET}
-    by_band = {band: [c.pk for c in criteria if c.band == band] for band in GradeBand.values}
-    if not unit.is_graded():
-        return "Achieved" if criteria and len(met) == len(criteria) else "Not yet achieved"
-    if not set(by_band["pass"]) <= met or not by_band["pass"]:
-        return "Not yet achieved"
-    if not set(by_band["merit"]) <= met:
-        return "Pass"
-    if not set(by_band["distinction"]) <= met:
-        return "Merit"
-    return "Distinction"
+    return grade_for(grading_scheme=unit.grading_scheme, bands={c.pk: c.band for c in criteria}, met=met).label
 
 
 def _decisions(enrolment) -> dict[int, list[CriterionDecision]]:
@@ -341,7 +333,7 @@ def enrolment_pack_context(enrolment: Enrolment, *, prefix: str = "lu1") -> dict
         "learner_username": enrolment.learner.username,
         "assessor": _person(enrolment.assessor),
         "iqa": _person(enrolment.iqa),
-        "grade": sign_off.grade if sign_off else _grade(unit, outcomes, criteria),
+        "grade": Grade(sign_off.grade).label if sign_off else _grade(unit, outcomes, criteria),
         "grade_confirmed": bool(sign_off),
         "signed_off_at": _when(sign_off.signed_at) if sign_off else "",
         "learner_confirmed_at": _when(sign_off.learner_confirmed_at) if sign_off else "",

@@ -53,7 +53,7 @@ def portfolio(cast):
     second = f.submit(enrolment, claims, attempt=2)
     for criterion in criteria.values():
         f.decide(enrolment, criterion, second, "met")
-    f.sign_off_unit(enrolment, "Achieved")
+    f.sign_off_unit(enrolment, "achieved")
     f.iqa_sample(enrolment)
     return {
         "enrolment": enrolment,
