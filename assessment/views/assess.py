@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessment import selectors, services
 from assessment.access import get_assessable_enrolment_for_user, get_enrolment_for_user
 from assessment.forms import DecisionForm, DeclarationForm, UnlockForm
+from assessment.packs.selectors import pack_panel_context
 from assessment.progress import Grade
 from portfolios.access import may_assess, may_unlock
 from portfolios.models import Enrolment
@@ -31,6 +32,7 @@ def _page(request: HttpRequest, enrolment: Enrolment, *, bound: dict | None = No
         block.unlock_form = UnlockForm(prefix=f"u{block.criterion.pk}")
     grade_label = Grade(data.grade).label
     context = {
+        **pack_panel_context(user=user, enrolment=enrolment),
         "data": data,
         "enrolment": enrolment,
         "can_assess": can_assess,

@@ -11,6 +11,7 @@ from assessment import services
 from assessment.access import get_verifier_sample_for_admin, role_required
 from assessment.forms import GrantForm
 from assessment.models import VerifierSample
+from assessment.packs.selectors import pack_panel_context
 from assessment.progress import enrolment_progress
 from portfolios.access import enrolments_visible_to
 from portfolios.models import Role
@@ -77,5 +78,7 @@ def verifier_home(request: HttpRequest) -> HttpResponse:
     visible = set(enrolments_visible_to(request.user).values_list("pk", flat=True))
     enrolments = [e for s in samples for e in s.enrolments.all() if e.pk in visible]
     progress = enrolment_progress(enrolments)
+    for sample in samples:
+        sample.pack_panel = pack_panel_context(user=request.user, sample=sample)
     services.verifier_view_record(actor=request.user, obj=request.user, summary="Verifier opened their sample list")
     return render(request, "assessment/verifier_home.html", {"samples": samples, "progress": progress})
