@@ -297,7 +297,7 @@ def submission_create(
         recipient=enrolment.assessor,
         kind=Notification.Kind.SUBMISSION,
         message=f"{enrolment.learner} submitted evidence for unit {enrolment.unit.key} ({submission.attempt_label().lower()}).",
-        url=reverse("portfolios:enrolment-detail", args=[enrolment.pk]),
+        url=reverse("assessment:enrolment", args=[enrolment.pk]),
     )
     return submission
 

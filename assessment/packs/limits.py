@@ -15,8 +15,22 @@ class PackBuildError(Exception):
     """A build that failed; the message says why, for the person who asked for the pack."""
 
 
+def _address_space_in_use() -> int:
+    """This process's virtual size in bytes (Linux), 0 where /proc is not available."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _child(connection, pack: dict, output: str, memory_mb: int) -> None:
-    limit = memory_mb * 1024 * 1024
+    # The child inherits the worker's address space, which varies from process to process (threads, libraries),
+    # so the limit is what the build may add on top of it.
+    limit = _address_space_in_use() + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         manifest = build_pdf(pack, Path(output), lambda step, label: connection.send(("progress", step, label)))

@@ -76,7 +76,7 @@ def test_a_build_over_the_time_limit_is_stopped(cast, enrolment, monkeypatch, se
 
 def test_a_build_over_the_memory_limit_is_stopped(cast, enrolment, monkeypatch, client_for):
     def hog(*args):
-        return bytearray(4 * 1024 * 1024 * 1024)
+        return bytearray(16 * 1024 * 1024 * 1024)  # far above the worker's size plus the 1 GB limit
 
     monkeypatch.setattr(limits, "build_pdf", hog)
     job = pack_request(user=cast["assessor"], enrolment=enrolment)
