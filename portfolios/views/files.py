@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
 from portfolios.access import get_file_for_user
@@ -38,6 +39,7 @@ def file_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_GET
 @login_required
+@xframe_options_sameorigin  # the app's own pages frame PDF previews; everything else keeps DENY
 def file_preview(request: HttpRequest, pk: int) -> FileResponse:
     """Inline for PDFs, images, audio and video (for <iframe>, <img>, <audio>, <video>); anything else downloads."""
     stored = get_file_for_user(request.user, pk)

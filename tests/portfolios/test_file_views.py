@@ -44,6 +44,12 @@ def test_a_preview_of_an_image_is_inline(cast, client_for, photo):
     assert response["Content-Disposition"].startswith("inline")
 
 
+def test_a_preview_may_be_framed_by_the_apps_own_pages_but_a_download_may_not(cast, client_for, photo):
+    client = client_for(cast["learner"])
+    assert client.get(reverse("portfolios:evidence-file-preview", args=[photo.pk]))["X-Frame-Options"] == "SAMEORIGIN"
+    assert client.get(reverse("portfolios:evidence-file", args=[photo.pk]))["X-Frame-Options"] == "DENY"
+
+
 def test_a_preview_of_an_office_document_still_downloads(cast, client_for, make_evidence):
     item = make_evidence(uploads=[samples.upload("r.docx", samples.docx_bytes())])
     stored = item.current_version().files.get()
