@@ -58,9 +58,9 @@ class IqaDecisionForm(forms.Form):
     outcome = forms.ChoiceField(label="Your decision", choices=IqaDecision.Outcome.choices, widget=forms.RadioSelect)
     comments = forms.CharField(label="Comments", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     action_1 = forms.CharField(label="Action for the assessor", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    due_1 = forms.DateField(label="Due date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_1 = forms.DateField(label="Due date", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     action_2 = forms.CharField(label="Second action (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    due_2 = forms.DateField(label="Second action's due date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_2 = forms.DateField(label="Second action's due date", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
 
     def clean(self):
         data = super().clean()
@@ -84,7 +84,7 @@ class GrantForm(forms.Form):
         label="Learner-units in the sample", queryset=Enrolment.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     expires_on = forms.DateField(
-        label="Access expires at the end of", widget=forms.DateInput(attrs={"type": "date"}),
+        label="Access expires at the end of", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         initial=lambda: timezone.localdate() + timedelta(days=30),
     )
 

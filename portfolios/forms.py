@@ -37,7 +37,7 @@ def _files_help() -> str:
 class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(choices=LEARNER_KINDS, initial=EvidenceKind.REPORT)
     title = forms.CharField(max_length=TITLE_MAX)
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), help_text="When the evidence was produced.")
+    date = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}), help_text="When the evidence was produced.")
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
     body_format = forms.ChoiceField(
         choices=EvidenceVersion.BodyFormat.choices,
@@ -103,7 +103,7 @@ class SubmissionForm(forms.Form):
 class RecordForm(forms.Form):
     kind = forms.ChoiceField(choices=[(k.value, k.label) for k in RECORD_KINDS])
     title = forms.CharField(max_length=TITLE_MAX)
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     duration_minutes = forms.IntegerField(min_value=1, max_value=24 * 60, label="Duration (minutes)")
     participants = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), help_text="Who took part, and their roles."

@@ -26,16 +26,20 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-# (user, path or callable finding it, file name, viewport width)
+MAX_HEIGHT = 1600  # long pages are cut here, to keep the PNGs small
+
+# (user, path, file name, viewport width)
 PAGES = [
     ("learner", "/units/", "catalogue", 1280),
     ("learner", "/units/001/", "unit-001", 1280),
     ("learner", "/portfolio/", "learner-home", 1280),
     ("learner", "/portfolio/", "learner-home-phone", 390),
-    ("assessor", "/assessment/", "assessor-caseload", 1280),
-    ("iqa", "/", "iqa-home", 1280),
-    ("verifier", "/", "verifier-home", 1280),
-    ("admin", "/", "admin-home", 1280),
+    ("learner", "/portfolio/evidence/", "evidence-list", 1280),
+    ("assessor", "/assessment/caseload/", "assessor-caseload", 1280),
+    ("assessor", "/assessment/grid/?unit=001", "tracking-grid-001", 1280),
+    ("iqa", "/assessment/iqa/", "iqa-home", 1280),
+    ("verifier", "/assessment/verifier/", "verifier-home", 1280),
+    ("admin", "/assessment/centre/", "admin-home", 1280),
 ]
 
 
@@ -84,7 +88,7 @@ def extra_pages(env) -> list[tuple[str, str, str, int]]:
         "from portfolios.models import Enrolment;"
         "e = Enrolment.objects.get(learner__username='learner', unit__key='001');"
         "g = Enrolment.objects.get(learner__username='learner', unit__key='003');"
-        "print(json.dumps({'e001': e.pk, 'e003': g.pk, 'unit001': e.unit_id}))"
+        "print(json.dumps({'e001': e.pk, 'e003': g.pk, 'cohort': e.cohort_id}))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
@@ -95,8 +99,11 @@ def extra_pages(env) -> list[tuple[str, str, str, int]]:
     ids = json.loads(out.strip().splitlines()[-1])
     return [
         ("learner", f"/portfolio/units/{ids['e001']}/", "learner-unit-001", 1280),
-        ("assessor", f"/assessment/enrolments/{ids['e003']}/", "assessment-page-003", 1280),
-        ("assessor", f"/assessment/grid/{ids['unit001']}/", "tracking-grid-001", 1280),
+        ("learner", f"/portfolio/units/{ids['e003']}/", "learner-unit-003-phone", 390),
+        ("assessor", f"/assessment/learner-units/{ids['e003']}/", "assessment-page-003", 1280),
+        ("iqa", f"/assessment/iqa/cohorts/{ids['cohort']}/", "sampling-plan", 1280),
+        ("iqa", f"/assessment/iqa/cohorts/{ids['cohort']}/coverage/", "iqa-coverage", 1280),
+        ("verifier", f"/assessment/learner-units/{ids['e001']}/", "verifier-learner-unit-001", 1280),
     ]
 
 
@@ -104,7 +111,8 @@ def _capture_pages(base: str, extra: list) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or None, args=CHROMIUM_ARGS)
         for user, path, name, width in PAGES + extra:
-            page = browser.new_page(viewport={"width": width, "height": 900 if width > 500 else 844})
+            phone = width < 500
+            page = browser.new_page(viewport={"width": width, "height": 844 if phone else 900}, reduced_motion="reduce")
             page.goto(f"{base}/login/")
             page.fill("#id_username", user)
             page.fill("#id_password", PASSWORD)
@@ -113,7 +121,11 @@ def _capture_pages(base: str, extra: list) -> None:
             if response is None or response.status >= 400:
                 print(f"skipped {name}: {path} answered {response.status if response else 'nothing'}")
             else:
-                page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+                height = min(page.evaluate("document.documentElement.scrollHeight"), 844 * 2 if phone else MAX_HEIGHT)
+                page.screenshot(
+                    path=str(OUT / f"{name}.png"), full_page=True, scale="css",
+                    clip={"x": 0, "y": 0, "width": width, "height": height},
+                )
             page.close()
         browser.close()
 
@@ -121,9 +133,17 @@ def _capture_pages(base: str, extra: list) -> None:
 def _capture_pack(env, workdir: Path) -> None:
     pack = workdir / "pack.pdf"
     _manage(env, "export_pack", "--learner", "learner", "--unit", "J/506/2910", "--output", str(pack))
-    for old in OUT.glob("pack-page-*.png"):
+    for old in OUT.glob("pack-*.png"):
         old.unlink()
-    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "4", str(pack), str(OUT / "pack-page")], check=True)
+    from pypdf import PdfReader
+
+    texts = [(page.extract_text() or "") for page in PdfReader(str(pack)).pages]
+    grid = next(n for n, text in enumerate(texts, start=1) if n > 2 and "Tracking grid" in text[:200])
+    for name, number in (("pack-cover", 1), ("pack-tracking-grid", grid)):
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(number), "-l", str(number), str(pack), str(OUT / name)],
+            check=True,
+        )
 
 
 if __name__ == "__main__":
