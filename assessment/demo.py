@@ -101,6 +101,6 @@ def create_demo_assessment(users: dict[str, User]) -> None:
 
     if not verifier.verifier_samples.exists():
         services.verifier_sample_grant(
-            actor=admin, verifier=verifier, name="Summer verification visit",
+            actor=admin, verifier=verifier, name="December verification visit",
             enrolments=[unit_001, unit_003], expires_at=timezone.now() + timedelta(days=30),
         )
