@@ -194,6 +194,7 @@ def criterion_unlock(*, actor: User, enrolment: Enrolment, criterion: Assessment
         before={"locked": True, "revision": state.revision},
         after={"locked": False, "revision": state.revision + 1, "reason": reason},
     )
+    _unit_sign_off_withdraw(actor=actor, enrolment=enrolment, because=f"{criterion.code} was unlocked: {reason}")
     notify(
         recipient=enrolment.assessor,
         kind=Notification.Kind.DECISION,
@@ -201,6 +202,30 @@ def criterion_unlock(*, actor: User, enrolment: Enrolment, criterion: Assessment
         url=_enrolment_url(enrolment),
     )
     return unlock
+
+
+def _unit_sign_off_withdraw(*, actor: User, enrolment: Enrolment, because: str) -> None:
+    """A unit sign-off rests on every criterion staying signed: reopening one withdraws it, on the record."""
+    sign_off = UnitSignOff.objects.filter(enrolment=enrolment).first()
+    if sign_off is None:
+        return
+    before = {
+        "grade": sign_off.grade,
+        "assessor": sign_off.assessor_id,
+        "signed_at": sign_off.signed_at,
+        "assessor_declaration": sign_off.assessor_declaration,
+        "learner_confirmed_at": sign_off.learner_confirmed_at,
+    }
+    audit_append(
+        actor=actor,
+        action=AuditAction.UNIT_SIGN_OFF_WITHDRAWN,
+        obj=sign_off,
+        summary=f"Unit {enrolment.unit.key} sign-off withdrawn: {because}",
+        enrolment=enrolment,
+        before=before,
+        after=None,
+    )
+    sign_off.delete()
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ class AuditAction(models.TextChoices):
     UNLOCK = "unlock", "Unlock"
     UNIT_SIGN_OFF = "unit_sign_off", "Unit sign-off"
     UNIT_CONFIRMATION = "unit_confirmation", "Unit sign-off confirmed"
+    UNIT_SIGN_OFF_WITHDRAWN = "unit_sign_off_withdrawn", "Unit sign-off withdrawn"
     IQA_SAMPLE = "iqa_sample", "IQA sample planned"
     IQA_DECISION = "iqa_decision", "IQA decision"
     IQA_ACTION = "iqa_action", "IQA action"

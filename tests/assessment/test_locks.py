@@ -63,3 +63,27 @@ def test_an_unlocked_criterion_cannot_be_unlocked_again(cast, locked):
     services.criterion_unlock(actor=cast["iqa"], enrolment=enrolment, criterion=criterion, reason="Re-judge.")
     with pytest.raises(services.AssessmentError, match="not locked"):
         services.criterion_unlock(actor=cast["iqa"], enrolment=enrolment, criterion=criterion, reason="Again.")
+
+
+def test_unlocking_a_criterion_of_a_signed_off_unit_withdraws_the_sign_off_on_the_record(cast, submit, decide):
+    from assessment.models import UnitSignOff
+
+    enrolment = cast["enrolments"][("learner", "001")]
+    submit(enrolment)
+    for criterion in enrolment.unit.criteria.all():
+        decide(enrolment, criterion.code)
+    services.unit_sign_off_create(actor=cast["assessor"], enrolment=enrolment, declaration_confirmed=True)
+    criterion = AssessmentCriterion.objects.get(unit_id=enrolment.unit_id, code="2.4")
+
+    services.criterion_unlock(actor=cast["iqa"], enrolment=enrolment, criterion=criterion, reason="Attract is not covered.")
+
+    assert not UnitSignOff.objects.filter(enrolment=enrolment).exists()
+    entry = AuditEntry.objects.get(action=AuditAction.UNIT_SIGN_OFF_WITHDRAWN)
+    assert entry.before["grade"] == "achieved" and entry.after is None
+    assert "2.4 was unlocked: Attract is not covered." in entry.summary
+
+
+def test_unlocking_without_a_unit_sign_off_withdraws_nothing(cast, locked):
+    enrolment, criterion = locked
+    services.criterion_unlock(actor=cast["iqa"], enrolment=enrolment, criterion=criterion, reason="Recheck.")
+    assert not AuditEntry.objects.filter(action=AuditAction.UNIT_SIGN_OFF_WITHDRAWN).exists()
