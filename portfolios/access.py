@@ -7,7 +7,6 @@ not change get 403 (PermissionDenied).
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from portfolios.models import Enrolment, EvidenceItem, Role, User
 
@@ -29,12 +28,9 @@ def enrolments_visible_to(user: User) -> QuerySet[Enrolment]:
         case Role.ADMIN:
             return enrolments.filter(cohort__centre_id=user.centre_id)
         case Role.VERIFIER:
-            now = timezone.now()
-            return enrolments.filter(
-                verifier_samples__verifier=user,
-                verifier_samples__revoked_at__isnull=True,
-                verifier_samples__expires_at__gt=now,
-            ).distinct()
+            from assessment.models import VerifierSample
+
+            return enrolments.filter(verifier_samples__in=VerifierSample.objects.active().filter(verifier=user)).distinct()
     return enrolments.none()
 
 

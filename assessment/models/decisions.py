@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from portfolios.models.submissions import attempt_label
+
 
 class Outcome(models.TextChoices):
     MET = "met", "Met"
@@ -60,7 +62,7 @@ class CriterionDecision(models.Model):
         ]
 
     def attempt_label(self) -> str:
-        return "First submission" if self.attempt == 1 else f"Resubmission {self.attempt - 1}"
+        return attempt_label(self.attempt)
 
 
 class Unlock(models.Model):

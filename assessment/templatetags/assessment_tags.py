@@ -4,6 +4,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 
 from assessment.progress import CriterionStatus, Grade
+from portfolios.models.submissions import attempt_label
 
 register = template.Library()
 
@@ -76,3 +77,9 @@ def get_item(mapping, key):
 @register.filter
 def grade_label(value: str) -> str:
     return Grade(value).label
+
+
+@register.filter(name="attempt_label")
+def attempt_label_filter(attempt: int) -> str:
+    """{{ 2|attempt_label }} → "Resubmission 1"."""
+    return attempt_label(attempt)

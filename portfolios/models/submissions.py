@@ -5,6 +5,11 @@ from django.db import models
 from django.utils import timezone
 
 
+def attempt_label(attempt: int) -> str:
+    """How people name attempt 1, 2, 3…: "First submission", "Resubmission 1", …"""
+    return "First submission" if attempt == 1 else f"Resubmission {attempt - 1}"
+
+
 class Submission(models.Model):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", "Awaiting assessment"
@@ -36,4 +41,4 @@ class Submission(models.Model):
         return f"{self.enrolment} — {self.attempt_label()}"
 
     def attempt_label(self) -> str:
-        return "First submission" if self.attempt == 1 else f"Resubmission {self.attempt - 1}"
+        return attempt_label(self.attempt)
