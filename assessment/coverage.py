@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 
 from assessment.models import CriterionDecision, Outcome, SampleEntry
 from assessment.progress import LIVE_SUBMISSION_STATUSES
-from portfolios.access import enrolments_visible_to
-from portfolios.models import Claim, Cohort, User
+from people.access import enrolments_visible_to
+from people.models import Cohort, User
+from portfolios.models import Claim
 from units.models import EvidenceKind
 
 _DECISION_LABELS = {Outcome.MET: "Met", Outcome.NOT_YET_MET: "Not yet met"}

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from assessment.models import IqaDecision, Outcome, SampleEntry
 from assessment.progress import CriterionStatus
-from portfolios.models import Enrolment, Role, User
+from assessment.services.submissions import DECLARATION_TEXT
+from people.models import Enrolment, Role, User
 
 
 class DecisionForm(forms.Form):
@@ -113,3 +114,11 @@ class GridFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [(u.key, f"{u.key} {u.title}") for u in units]
         self.fields["assessor"].choices = [("", "All assessors")] + [(a.pk, str(a)) for a in assessors]
+
+
+class SubmissionForm(forms.Form):
+    declaration = forms.BooleanField(
+        label=DECLARATION_TEXT,
+        required=True,
+        error_messages={"required": "Tick the declaration to confirm the work is your own."},
+    )

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import Max
 
-from assessment.models import CriterionAssessment, Outcome
-from portfolios.models import Claim, Enrolment, Submission
+from assessment.models import CriterionAssessment, Outcome, Submission
+from people.models import Enrolment
+from portfolios.models import Claim
 from units.models import AssessmentCriterion, GradeBand, GradingScheme
 
 

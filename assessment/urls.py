@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment.views import assess, audit_trail, caseload, grid, notifications, sampling, verification
+from assessment.views import assess, audit_trail, caseload, grid, sampling, verification
 
 app_name = "assessment"
 
@@ -24,5 +24,4 @@ urlpatterns = [
     path("centre/", verification.admin_home, name="admin-home"),
     path("centre/samples/grant/", verification.sample_grant, name="sample-grant"),
     path("centre/samples/<int:pk>/revoke/", verification.sample_revoke, name="sample-revoke"),
-    path("notifications/", notifications.notifications, name="notifications"),
 ]

@@ -4,4 +4,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class AttestAdminConfig(AdminConfig):
-    default_site = "portfolios.admin_access.CentreAdminSite"
+    default_site = "people.admin_site.CentreAdminSite"

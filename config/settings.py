@@ -34,9 +34,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    # The layers, lowest first; an app imports only from the apps above it in this list (docs/architecture.md).
+    "people",
+    "records",
     "units",
     "portfolios",
     "assessment",
+    "packs",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -64,7 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portfolios.context_processors.navigation",
+                "records.context_processors.navigation",
             ],
         },
     },
@@ -86,7 +91,7 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-AUTH_USER_MODEL = "portfolios.User"
+AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -157,6 +162,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
-
-if env_bool("ATTEST_FAST_PASSWORDS", False):
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

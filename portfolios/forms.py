@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from portfolios.models import EvidenceVersion, RecordConfirmation
-from portfolios.services import DECLARATION_TEXT, RECORD_KINDS, TITLE_MAX
+from portfolios.services import RECORD_KINDS, TITLE_MAX
 from portfolios.uploads.sniffing import ALLOWED_LABEL
 from units.models import AssessmentCriterion, EvidenceKind
 
@@ -90,14 +90,6 @@ class MappingForm(forms.Form):
     def __init__(self, *args, range_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["range_items"].choices = list(range_choices)
-
-
-class SubmissionForm(forms.Form):
-    declaration = forms.BooleanField(
-        label=DECLARATION_TEXT,
-        required=True,
-        error_messages={"required": "Tick the declaration to confirm the work is your own."},
-    )
 
 
 class RecordForm(forms.Form):

@@ -2,23 +2,13 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from portfolios.models import (
-    Claim,
-    Enrolment,
-    EvidenceItem,
-    EvidenceVersion,
-    RecordConfirmation,
-    StoredFile,
-    Submission,
-    User,
-)
-from units.models import AssessmentCriterion, EvidenceRequirement, LearningOutcome, RangeHeading, RangeItem
-
-PENDING_STATUSES = [Submission.Status.SUBMITTED, Submission.Status.IN_ASSESSMENT]
+from people.models import Enrolment, User
+from portfolios.models import Claim, EvidenceItem, EvidenceVersion, RecordConfirmation, StoredFile
+from units.models import AssessmentCriterion, EvidenceRequirement
 
 
 def current_versions() -> QuerySet[EvidenceVersion]:
@@ -27,9 +17,13 @@ def current_versions() -> QuerySet[EvidenceVersion]:
     return EvidenceVersion.objects.exclude(Exists(newer))
 
 
-def current_claims() -> QuerySet[Claim]:
+def current_claims(*, enrolment: Enrolment | None = None) -> QuerySet[Claim]:
+    """Claims of current versions only; with an enrolment, those of its learner on its unit."""
     newer = EvidenceVersion.objects.filter(item_id=OuterRef("version__item_id"), number__gt=OuterRef("version__number"))
-    return Claim.objects.exclude(Exists(newer))
+    claims = Claim.objects.exclude(Exists(newer))
+    if enrolment is not None:
+        claims = claims.filter(version__item__learner_id=enrolment.learner_id, criterion__unit_id=enrolment.unit_id)
+    return claims
 
 
 # --- word counts ---------------------------------------------------------------------------------
@@ -100,28 +94,10 @@ def version_requirements(version: EvidenceVersion) -> list[tuple[EvidenceRequire
     ]
 
 
-# --- learner home -------------------------------------------------------------------------------
+# --- the learner's evidence ------------------------------------------------------------------
 
 
-@dataclass
-class UnitSummary:
-    enrolment: Enrolment
-    counts: dict[str, int]
-    total: int
-    grade_label: str
-    referred: list = field(default_factory=list)
-    waiting: list = field(default_factory=list)
-    word_problems: list = field(default_factory=list)
-
-
-@dataclass
-class LearnerHome:
-    units: list[UnitSummary]
-    records_to_confirm: list[EvidenceItem]
-    recent_evidence: list[EvidenceItem]
-
-
-def _evidence_with_current(items: QuerySet[EvidenceItem]) -> QuerySet[EvidenceItem]:
+def evidence_with_current(items: QuerySet[EvidenceItem]) -> QuerySet[EvidenceItem]:
     return items.select_related("author").prefetch_related(
         Prefetch(
             "versions",
@@ -131,155 +107,8 @@ def _evidence_with_current(items: QuerySet[EvidenceItem]) -> QuerySet[EvidenceIt
     )
 
 
-def referred_criteria(enrolment_ids: Iterable[int]):
-    """Criteria whose latest decision is not yet met, with the feedback to act on."""
-    from assessment.models import CriterionAssessment, Outcome
-
-    return (
-        CriterionAssessment.objects.filter(enrolment_id__in=list(enrolment_ids), outcome=Outcome.NOT_YET_MET)
-        .select_related("criterion", "latest_decision__decided_by")
-        .order_by("enrolment_id", "criterion__order")
-    )
-
-
-def learner_home(*, learner: User, recent: int = 8) -> LearnerHome:
-    """Each unit's progress, referrals, waiting submissions and word-count problems, in a fixed number of queries."""
-    from assessment.progress import CriterionStatus, enrolment_progress
-
-    enrolments = list(Enrolment.objects.filter(learner=learner).select_related("unit", "assessor"))
-    progress = enrolment_progress(enrolments)
-    problems = word_count_problems(enrolments)
-    referred = defaultdict(list)
-    for row in referred_criteria(e.pk for e in enrolments):
-        # Once resubmitted, the criterion is waiting again rather than referred.
-        if (
-            progress.get(row.enrolment_id)
-            and progress[row.enrolment_id].statuses.get(row.criterion_id) == CriterionStatus.NOT_YET_MET
-        ):
-            referred[row.enrolment_id].append(row)
-    waiting = defaultdict(list)
-    for submission in Submission.objects.filter(enrolment__in=enrolments, status__in=PENDING_STATUSES):
-        waiting[submission.enrolment_id].append(submission)
-    units = []
-    for enrolment in enrolments:
-        p = progress.get(enrolment.pk)
-        counts = {status.value: 0 for status in CriterionStatus}
-        for status in p.statuses.values() if p else []:
-            counts[status] += 1
-        units.append(
-            UnitSummary(
-                enrolment=enrolment,
-                counts=counts,
-                total=p.total if p else 0,
-                grade_label=p.grade.label if p else "",
-                referred=referred[enrolment.pk],
-                waiting=waiting[enrolment.pk],
-                word_problems=problems[enrolment.pk],
-            )
-        )
-    confirmed = RecordConfirmation.objects.filter(version__item_id=OuterRef("pk"))
-    records = list(
-        _evidence_with_current(
-            EvidenceItem.objects.filter(learner=learner).exclude(author=learner).exclude(Exists(confirmed))
-        )
-    )
-    recent_items = list(
-        _evidence_with_current(EvidenceItem.objects.filter(learner=learner).order_by("-created_at", "-pk"))[:recent]
-    )
-    return LearnerHome(units=units, records_to_confirm=records, recent_evidence=recent_items)
-
-
 def evidence_list(*, learner: User) -> list[EvidenceItem]:
-    return list(_evidence_with_current(EvidenceItem.objects.filter(learner=learner).order_by("-created_at", "-pk")))
-
-
-# --- the learner's unit page ---------------------------------------------------------------------
-
-
-@dataclass
-class CriterionRow:
-    criterion: AssessmentCriterion
-    status: str
-    status_label: str
-    claims: list[Claim]
-    range_items: list[tuple[RangeItem, bool]]  # (item, covered)
-    referred_feedback: str = ""
-
-    @property
-    def uncovered(self) -> list[RangeItem]:
-        return [item for item, covered in self.range_items if not covered]
-
-
-@dataclass
-class UnitPage:
-    enrolment: Enrolment
-    learning_outcomes: list[tuple[LearningOutcome, list[CriterionRow]]]
-    submissions: list[Submission]
-    word_checks: list[WordCountCheck]
-    grade_label: str
-    has_pending: bool
-    mapped_count: int
-
-
-def unit_page(*, enrolment: Enrolment) -> UnitPage:
-    """Per criterion: evidence mapped, range covered and not, status and referral feedback; fixed queries."""
-    from assessment.progress import CriterionStatus, enrolment_progress
-
-    headings = RangeHeading.objects.prefetch_related("items")
-    criteria = AssessmentCriterion.objects.prefetch_related(Prefetch("range_headings", queryset=headings))
-    los = list(
-        LearningOutcome.objects.filter(unit_id=enrolment.unit_id).prefetch_related(
-            Prefetch("criteria", queryset=criteria),
-            Prefetch("range_headings", queryset=headings.filter(criterion__isnull=True), to_attr="lo_headings"),
-        )
-    )
-    claims = (
-        current_claims()
-        .filter(version__item__learner_id=enrolment.learner_id, criterion__unit_id=enrolment.unit_id)
-        .select_related("version__item")
-        .prefetch_related("range_items")
-    )
-    claims_by_criterion = defaultdict(list)
-    for claim in claims:
-        claims_by_criterion[claim.criterion_id].append(claim)
-    progress = enrolment_progress([enrolment]).get(enrolment.pk)
-    feedback = {
-        row.criterion_id: row.latest_decision.feedback
-        for row in referred_criteria([enrolment.pk])
-        if row.latest_decision
-    }
-    result = []
-    for lo in los:
-        rows = []
-        for criterion in lo.criteria.all():
-            covered = {item.pk for claim in claims_by_criterion[criterion.pk] for item in claim.range_items.all()}
-            items = [i for h in list(criterion.range_headings.all()) + list(lo.lo_headings) for i in h.items.all()]
-            status = (
-                progress.statuses.get(criterion.pk, CriterionStatus.NOT_STARTED)
-                if progress
-                else CriterionStatus.NOT_STARTED
-            )
-            rows.append(
-                CriterionRow(
-                    criterion=criterion,
-                    status=status,
-                    status_label=CriterionStatus(status).label,
-                    claims=claims_by_criterion[criterion.pk],
-                    range_items=[(i, i.pk in covered) for i in items],
-                    referred_feedback=feedback.get(criterion.pk, ""),
-                )
-            )
-        result.append((lo, rows))
-    submissions = list(Submission.objects.filter(enrolment=enrolment).order_by("-submitted_at", "-pk"))
-    return UnitPage(
-        enrolment=enrolment,
-        learning_outcomes=result,
-        submissions=submissions,
-        word_checks=word_count_checks([enrolment])[enrolment.pk],
-        grade_label=progress.grade.label if progress else "",
-        has_pending=any(s.status in PENDING_STATUSES for s in submissions),
-        mapped_count=sum(1 for rows in claims_by_criterion.values() if rows),
-    )
+    return list(evidence_with_current(EvidenceItem.objects.filter(learner=learner).order_by("-created_at", "-pk")))
 
 
 # --- one evidence item ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Writes to portfolios: evidence and its versions, files, claims, submissions and assessor records."""
+"""Writes to portfolios: evidence and its versions, files, claims and assessor records."""
 
 import datetime
 from collections.abc import Iterable, Iterator
@@ -7,31 +7,23 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from portfolios.access import may_assess, may_edit_evidence
-from portfolios.models import (
-    Claim,
-    Enrolment,
-    EvidenceItem,
-    EvidenceVersion,
-    RecordConfirmation,
-    StoredFile,
-    Submission,
-    User,
-)
+from people.access import may_assess, may_edit_evidence
+from people.models import Enrolment, User
+from portfolios.models import Claim, EvidenceItem, EvidenceVersion, RecordConfirmation, StoredFile
 from portfolios.uploads.sniffing import FileRefused
 from portfolios.uploads.storage import delete_stored, file_store, stored_names
 from portfolios.uploads.wordcount import count_words
+from records.audit import audit_append
+from records.models import AuditAction, Notification
+from records.notify import notify
 from units.models import AssessmentCriterion, EvidenceKind, RangeItem
 
 RECORD_KINDS = (EvidenceKind.PROFESSIONAL_DISCUSSION, EvidenceKind.OBSERVATION)
 TITLE_MAX = EvidenceVersion._meta.get_field("title").max_length
-DECLARATION_TEXT = (
-    "I declare that the evidence I am submitting is my own work, that I have acknowledged any sources I used, "
-    "and that the records of my assessor's observations and discussions are accurate."
-)
 RECORD_CONFIRMATION_TEXT = "I confirm that this record is an accurate account of the discussion or observation."
 
 
@@ -155,8 +147,8 @@ def evidence_update(
     participants: str = "",
 ) -> EvidenceVersion:
     """Change an item's content; a submitted (frozen) version is left exactly as it was and a new version is made."""
-    if not may_edit_evidence(user, item):
-        raise ValidationError("Only the person who wrote this evidence can change it.")
+    if not may_edit_evidence(user, item.author_id):
+        raise ValidationError("Only the person who wrote this evidence can change it.", code="not_author")
     title = _check_title(title)
     with _files_removed_on_failure() as names, transaction.atomic():
         version = _editable_version(item, user)
@@ -172,8 +164,8 @@ def evidence_update(
 
 def evidence_files_add(*, item: EvidenceItem, user: User, uploads: Iterable[UploadedFile]) -> EvidenceVersion:
     """Add files to an item's current version (a new version if the current one was submitted)."""
-    if not may_edit_evidence(user, item):
-        raise ValidationError("Only the person who wrote this evidence can change it.")
+    if not may_edit_evidence(user, item.author_id):
+        raise ValidationError("Only the person who wrote this evidence can change it.", code="not_author")
     with _files_removed_on_failure() as names, transaction.atomic():
         version = _editable_version(item, user)
         version.files.add(*_store_all(owner=item.learner, uploaded_by=user, uploads=uploads, names=names))
@@ -182,8 +174,6 @@ def evidence_files_add(*, item: EvidenceItem, user: User, uploads: Iterable[Uplo
 
 def allowed_range_items(criterion: AssessmentCriterion):
     """Range items of headings that qualify this criterion or its learning outcome."""
-    from django.db.models import Q
-
     return RangeItem.objects.filter(
         Q(heading__criterion=criterion)
         | Q(heading__learning_outcome_id=criterion.learning_outcome_id, heading__criterion__isnull=True)
@@ -200,16 +190,17 @@ def claim_save(
     location_note: str = "",
 ) -> Claim:
     """Map the item's current version to a criterion of a unit the learner is enrolled on, with range and location."""
-    if not may_edit_evidence(user, item):
-        raise ValidationError("Only the person who wrote this evidence can map it.")
+    if not may_edit_evidence(user, item.author_id):
+        raise ValidationError("Only the person who wrote this evidence can map it.", code="not_author")
     if not Enrolment.objects.filter(learner_id=item.learner_id, unit_id=criterion.unit_id).exists():
         raise ValidationError(
-            f"You are not enrolled on unit {criterion.unit.key}; map this evidence to a criterion of one of your own units."
+            f"You are not enrolled on unit {criterion.unit.key}; map this evidence to a criterion of one of your own units.",
+            code="not_enrolled",
         )
     wanted = {int(pk) for pk in range_item_ids}
     range_items = list(allowed_range_items(criterion).filter(pk__in=wanted))
     if len(range_items) != len(wanted):
-        raise ValidationError(f"Choose range items listed under criterion {criterion.code} only.")
+        raise ValidationError(f"Choose range items listed under criterion {criterion.code} only.", code="wrong_range_item")
     version = _editable_version(item, user)
     claim, _ = Claim.objects.update_or_create(
         version=version,
@@ -225,111 +216,10 @@ def claim_save(
 def claim_delete(*, claim: Claim, user: User) -> None:
     """Remove a mapping from the current version; a submitted version keeps its claims."""
     item = claim.version.item
-    if not may_edit_evidence(user, item):
-        raise ValidationError("Only the person who wrote this evidence can change its mapping.")
+    if not may_edit_evidence(user, item.author_id):
+        raise ValidationError("Only the person who wrote this evidence can change its mapping.", code="not_author")
     version = _editable_version(item, user)
     version.claims.filter(criterion_id=claim.criterion_id).delete()
-
-
-def _current_claims(enrolment: Enrolment):
-    from django.db.models import Exists, OuterRef
-
-    newer = EvidenceVersion.objects.filter(item_id=OuterRef("version__item_id"), number__gt=OuterRef("version__number"))
-    return Claim.objects.filter(
-        version__item__learner_id=enrolment.learner_id, criterion__unit_id=enrolment.unit_id
-    ).exclude(Exists(newer))
-
-
-@transaction.atomic
-def submission_create(
-    *, enrolment: Enrolment, user: User, declaration_text: str = DECLARATION_TEXT, ip_address: str | None = None
-) -> Submission:
-    """Submit the learner's current mapped evidence for one learner-unit with a declaration; freezes those versions."""
-    from assessment.audit import audit_append
-    from assessment.models import AuditAction, CriterionAssessment, Notification, Outcome
-    from assessment.notify import notify
-
-    if user.pk != enrolment.learner_id:
-        raise ValidationError("Only the learner can submit their own evidence.")
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()  # serialise submissions per learner-unit
-    live = Submission.objects.filter(
-        enrolment=enrolment, status__in=[Submission.Status.SUBMITTED, Submission.Status.IN_ASSESSMENT]
-    )
-    if live.exists():
-        raise ValidationError(
-            "This unit already has a submission waiting for assessment; withdraw it or wait for the decision."
-        )
-    met = CriterionAssessment.objects.filter(enrolment=enrolment, outcome=Outcome.MET).values("criterion_id")
-    claims = list(_current_claims(enrolment).exclude(criterion_id__in=met).select_related("version"))
-    if not claims:
-        raise ValidationError("Map evidence to at least one criterion of this unit that is not yet met, then submit.")
-    attempt = Submission.objects.filter(enrolment=enrolment).exclude(status=Submission.Status.WITHDRAWN).count() + 1
-    now = timezone.now()
-    submission = Submission.objects.create(
-        enrolment=enrolment,
-        attempt=attempt,
-        declaration_text=declaration_text,
-        submitted_by=user,
-        submitted_at=now,
-        ip_address=ip_address,
-    )
-    submission.claims.set(claims)
-    version_ids = {claim.version_id for claim in claims}
-    EvidenceVersion.objects.filter(pk__in=version_ids, frozen_at__isnull=True).update(frozen_at=now)
-    after = {"attempt": attempt, "claims": sorted(c.pk for c in claims), "versions": sorted(version_ids)}
-    audit_append(
-        actor=user,
-        action=AuditAction.DECLARATION,
-        obj=submission,
-        enrolment=enrolment,
-        summary=f"{user} declared the evidence for unit {enrolment.unit.key} authentic",
-        after={"declaration_text": declaration_text, "ip_address": ip_address},
-    )
-    audit_append(
-        actor=user,
-        action=AuditAction.SUBMISSION,
-        obj=submission,
-        enrolment=enrolment,
-        summary=f"{submission.attempt_label()} for unit {enrolment.unit.key}: {len(claims)} claims",
-        after=after,
-    )
-    notify(
-        recipient=enrolment.assessor,
-        kind=Notification.Kind.SUBMISSION,
-        message=f"{enrolment.learner} submitted evidence for unit {enrolment.unit.key} ({submission.attempt_label().lower()}).",
-        url=reverse("assessment:enrolment", args=[enrolment.pk]),
-    )
-    return submission
-
-
-def may_withdraw(submission: Submission) -> bool:
-    return submission.status == Submission.Status.SUBMITTED and not submission.decisions.exists()
-
-
-@transaction.atomic
-def submission_withdraw(*, submission: Submission, user: User) -> Submission:
-    """Withdraw a submission the assessor has not started judging; its versions stay frozen as submitted."""
-    from assessment.audit import audit_append
-    from assessment.models import AuditAction
-
-    submission = Submission.objects.select_for_update().select_related("enrolment__unit").get(pk=submission.pk)
-    if user.pk != submission.enrolment.learner_id:
-        raise ValidationError("Only the learner who submitted can withdraw a submission.")
-    if not may_withdraw(submission):
-        raise ValidationError("Your assessor has started judging this submission, so it can no longer be withdrawn.")
-    submission.status = Submission.Status.WITHDRAWN
-    submission.withdrawn_at = timezone.now()
-    submission.save(update_fields=["status", "withdrawn_at"])
-    audit_append(
-        actor=user,
-        action=AuditAction.WITHDRAWAL,
-        obj=submission,
-        enrolment=submission.enrolment,
-        summary=f"{user} withdrew the {submission.attempt_label().lower()} for unit {submission.enrolment.unit.key}",
-        before={"status": Submission.Status.SUBMITTED},
-        after={"status": Submission.Status.WITHDRAWN},
-    )
-    return submission
 
 
 def record_create(
@@ -347,11 +237,8 @@ def record_create(
     criteria: Iterable[AssessmentCriterion] = (),
 ) -> EvidenceItem:
     """The assessor records a professional discussion or observation, maps it, and asks the learner to confirm it."""
-    from assessment.models import Notification
-    from assessment.notify import notify
-
     if not may_assess(assessor, enrolment):
-        raise ValidationError("Only the learner's assessor can record a discussion or observation.")
+        raise ValidationError("Only the learner's assessor can record a discussion or observation.", code="not_assessor")
     if kind not in RECORD_KINDS:
         raise ValidationError({"kind": "Choose professional discussion or observation."})
     criteria = list(criteria)
@@ -386,11 +273,8 @@ def record_create(
 @transaction.atomic
 def record_confirm(*, item: EvidenceItem, learner: User, outcome: str, comment: str = "") -> RecordConfirmation:
     """The learner countersigns, or disputes with a comment, the current version of a record their assessor wrote."""
-    from assessment.audit import audit_append
-    from assessment.models import AuditAction
-
     if item.learner_id != learner.pk or not item.is_assessor_record():
-        raise ValidationError("Only the learner a record is about can confirm it.")
+        raise ValidationError("Only the learner a record is about can confirm it.", code="not_learner")
     comment = comment.strip()
     if outcome == RecordConfirmation.Outcome.DISPUTED and not comment:
         raise ValidationError({"comment": "Say what is wrong with the record so your assessor can correct it."})

@@ -1,11 +1,10 @@
 from django.urls import path
 
-from portfolios.views import evidence, files, learner, mapping, records, submissions
+from portfolios.views import evidence, files, learner, mapping, records
 
 app_name = "portfolios"
 
 urlpatterns = [
-    path("", learner.learner_home, name="learner-home"),
     path("evidence/", learner.evidence_list, name="evidence-list"),
     path("evidence/new/", evidence.evidence_create, name="evidence-create"),
     path("evidence/<int:pk>/", evidence.evidence_detail, name="evidence-detail"),
@@ -17,8 +16,5 @@ urlpatterns = [
     path("files/<int:pk>/", files.file_download, name="evidence-file"),
     path("files/<int:pk>/preview/", files.file_preview, name="evidence-file-preview"),
     path("files/<int:pk>/thumbnail/", files.file_thumbnail, name="evidence-file-thumbnail"),
-    path("units/<int:pk>/", learner.enrolment_detail, name="enrolment-detail"),
-    path("units/<int:pk>/submit/", submissions.submission_create, name="submission-create"),
     path("units/<int:pk>/records/new/", records.record_create, name="record-create"),
-    path("submissions/<int:pk>/withdraw/", submissions.submission_withdraw, name="submission-withdraw"),
 ]

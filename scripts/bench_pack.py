@@ -33,7 +33,7 @@ def _setup_data():
     django.setup()
     call_command("migrate", verbosity=0)
     call_command("loaddata", *sorted(str(p) for p in (ROOT / "fixtures" / "units").glob("*.json")), verbosity=0)
-    from portfolios.models import Centre, Cohort, Enrolment, Role, User
+    from people.models import Centre, Cohort, Enrolment, Role, User
     from tests.packs import factories as f
     from units.models import Unit
 
@@ -111,8 +111,8 @@ def _in_child(function):
 
 
 def _app_build(enrolment):
-    from assessment.packs.builder import build_pdf
-    from assessment.packs.context import pack_data
+    from packs.builder import build_pdf
+    from packs.context import pack_data
 
     def run():
         started = time.perf_counter()
@@ -124,13 +124,13 @@ def _app_build(enrolment):
 
 
 def _weasyprint_alone(enrolment, *, gc_off=False):
-    from assessment.packs.context import pack_data
-    from assessment.packs.images import ImageCache
-    from assessment.packs.prepare import prepare_item
-    from assessment.packs.render import pack_html
     from weasyprint import HTML
 
-    from assessment.packs.fetcher import PackURLFetcher
+    from packs.context import pack_data
+    from packs.fetcher import PackURLFetcher
+    from packs.images import ImageCache
+    from packs.prepare import prepare_item
+    from packs.render import pack_html
 
     def run():
         data = pack_data(pack_id="bench", enrolment=enrolment)
@@ -168,7 +168,7 @@ def main():
     pages = app_runs[0][0]["pages"]
     peak = max(r[1] for r in app_runs)
     size = (WORK / "pack.pdf").stat().st_size / 1e6
-    print(f"Representative pack: 20 evidence items (10 photos 2000×1500, 5 PDFs × 5 pages, 5 reports × 3,000 words)")
+    print("Representative pack: 20 evidence items (10 photos 2000×1500, 5 PDFs × 5 pages, 5 reports × 3,000 words)")
     print(f"runs: {RUNS} (medians)")
     print(f"app build:          {app_time:6.2f} s, {pages} pages, {pages / app_time:5.1f} pages/s, {size:.1f} MB")
     print(f"WeasyPrint alone:   {base_time:6.2f} s, {base_runs[0][0]['pages']} pages (same HTML, same images)")

@@ -43,7 +43,8 @@ def run_one(size_mb: int) -> dict:
     from django.test.client import ClientHandler
     from django.test.utils import setup_test_environment
 
-    from portfolios.models import Role, StoredFile, User
+    from people.models import Role, User
+    from portfolios.models import StoredFile
     from portfolios.uploads.bigfile import write_multipart_wav, wsgi_environ
 
     setup_test_environment()

@@ -9,7 +9,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-
 REPO = Path(__file__).resolve().parent.parent
 UNIT_FIXTURES = sorted(str(p) for p in (REPO / "fixtures" / "units").glob("*.json"))
 PASSWORD = "attest-test-password"
@@ -47,7 +46,7 @@ def units(db):
 
 
 def _user(username, role, centre=None, **extra):
-    from portfolios.models import User
+    from people.models import User
 
     user = User(username=username, display_name=username.replace("_", " ").title(), role=role, centre=centre, **extra)
     user.set_password(PASSWORD)
@@ -57,14 +56,14 @@ def _user(username, role, centre=None, **extra):
 
 @pytest.fixture
 def centre(db):
-    from portfolios.models import Centre
+    from people.models import Centre
 
     return Centre.objects.create(name="Test College", centre_number="T001", sampling_percentage=25)
 
 
 @pytest.fixture
 def cohort(centre):
-    from portfolios.models import Cohort
+    from people.models import Cohort
 
     return Cohort.objects.create(centre=centre, name="Test cohort")
 
@@ -72,8 +71,7 @@ def cohort(centre):
 @pytest.fixture
 def cast(units, centre, cohort):
     """The standard cast: every role, with a learner and another learner enrolled on every unit."""
-    from assessment.models import VerifierSample
-    from portfolios.models import Enrolment, Role
+    from people.models import Enrolment, Role, VerifierSample
 
     people = {
         "learner": _user("learner", Role.LEARNER, centre),

@@ -3,6 +3,12 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghijklmnop")
-os.environ.setdefault("ATTEST_FAST_PASSWORDS", "1")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls there are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_configure(config):
+    """A fast password hasher for the test run only; production settings never offer one."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 ADMIN_PAGES = [
-    "admin:portfolios_centre_changelist",
-    "admin:portfolios_cohort_changelist",
-    "admin:portfolios_user_changelist",
-    "admin:portfolios_enrolment_changelist",
-    "admin:portfolios_enrolment_add",
+    "admin:people_centre_changelist",
+    "admin:people_cohort_changelist",
+    "admin:people_user_changelist",
+    "admin:people_enrolment_changelist",
+    "admin:people_enrolment_add",
     "admin:units_unit_changelist",
     "admin:units_rangeheading_changelist",
 ]
@@ -30,18 +30,18 @@ def test_the_unit_admin_edits_los_criteria_and_range_inline(cast, client_for, un
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["learner", "assessor", "iqa", "verifier"])
 def test_other_roles_are_sent_to_the_admin_login(role, cast, client_for):
-    response = client_for(cast[role]).get(reverse("admin:portfolios_enrolment_changelist"))
+    response = client_for(cast[role]).get(reverse("admin:people_enrolment_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
 
 
 @pytest.mark.django_db
 def test_a_centre_administrator_enrols_a_learner_through_the_admin(cast, client_for, units, cohort):
-    from portfolios.models import Enrolment, Role, User
+    from people.models import Enrolment, Role, User
 
     newcomer = User.objects.create(username="newcomer", display_name="New Comer", role=Role.LEARNER, centre=cohort.centre)
     response = client_for(cast["admin"]).post(
-        reverse("admin:portfolios_enrolment_add"),
+        reverse("admin:people_enrolment_add"),
         {
             "learner": newcomer.pk,
             "unit": units["001"].pk,
@@ -57,10 +57,10 @@ def test_a_centre_administrator_enrols_a_learner_through_the_admin(cast, client_
 
 @pytest.mark.django_db
 def test_an_enrolment_with_the_wrong_roles_is_refused_with_a_message(cast, client_for, units, cohort):
-    from portfolios.models import Enrolment
+    from people.models import Enrolment
 
     response = client_for(cast["admin"]).post(
-        reverse("admin:portfolios_enrolment_add"),
+        reverse("admin:people_enrolment_add"),
         {
             "learner": cast["assessor"].pk,
             "unit": units["002"].pk,

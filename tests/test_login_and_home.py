@@ -38,7 +38,7 @@ def test_anonymous_visitors_are_sent_from_home_to_log_in(client):
 @pytest.mark.parametrize(
     "role, landing",
     [
-        ("learner", "portfolios:learner-home"),
+        ("learner", "learner:home"),
         ("assessor", "assessment:caseload"),
         ("iqa", "assessment:iqa-home"),
         ("verifier", "assessment:verifier-home"),

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portfolios.admin_access import CentreAdminPermissions
+from people.admin_site import CentreAdminPermissions
 from units.models import (
     AssessmentCriterion,
     AssessmentGuidance,

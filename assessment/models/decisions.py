@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from portfolios.models.submissions import attempt_label
+from assessment.models.submissions import attempt_label
 
 
 class Outcome(models.TextChoices):
@@ -16,7 +16,7 @@ class Outcome(models.TextChoices):
 class CriterionAssessment(models.Model):
     """The current state of one criterion for one learner-unit; `revision` guards against lost updates."""
 
-    enrolment = models.ForeignKey("portfolios.Enrolment", on_delete=models.PROTECT, related_name="criterion_assessments")
+    enrolment = models.ForeignKey("people.Enrolment", on_delete=models.PROTECT, related_name="criterion_assessments")
     criterion = models.ForeignKey("units.AssessmentCriterion", on_delete=models.PROTECT, related_name="+")
     outcome = models.CharField(max_length=12, choices=Outcome, blank=True)
     latest_decision = models.ForeignKey(
@@ -34,9 +34,9 @@ class CriterionAssessment(models.Model):
 class CriterionDecision(models.Model):
     """One act of judgement on a criterion, kept for ever: the history of attempts."""
 
-    enrolment = models.ForeignKey("portfolios.Enrolment", on_delete=models.PROTECT, related_name="decisions")
+    enrolment = models.ForeignKey("people.Enrolment", on_delete=models.PROTECT, related_name="decisions")
     criterion = models.ForeignKey("units.AssessmentCriterion", on_delete=models.PROTECT, related_name="+")
-    submission = models.ForeignKey("portfolios.Submission", on_delete=models.PROTECT, related_name="decisions")
+    submission = models.ForeignKey("assessment.Submission", on_delete=models.PROTECT, related_name="decisions")
     attempt = models.PositiveSmallIntegerField()
     outcome = models.CharField(max_length=12, choices=Outcome)
     feedback = models.TextField(blank=True)
@@ -80,7 +80,7 @@ class Unlock(models.Model):
 class UnitSignOff(models.Model):
     """The assessor's declaration that a learner-unit is complete, then the learner's confirmation."""
 
-    enrolment = models.OneToOneField("portfolios.Enrolment", on_delete=models.PROTECT, related_name="sign_off")
+    enrolment = models.OneToOneField("people.Enrolment", on_delete=models.PROTECT, related_name="sign_off")
     grade = models.CharField(max_length=20)
     assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessor_declaration = models.TextField()

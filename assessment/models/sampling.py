@@ -6,7 +6,7 @@ from django.utils import timezone
 
 
 class SamplingPlan(models.Model):
-    cohort = models.OneToOneField("portfolios.Cohort", on_delete=models.PROTECT, related_name="sampling_plan")
+    cohort = models.OneToOneField("people.Cohort", on_delete=models.PROTECT, related_name="sampling_plan")
     iqa = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sampling_plans")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -22,7 +22,7 @@ class SampleEntry(models.Model):
         HIGH = "high", "High"
 
     plan = models.ForeignKey(SamplingPlan, on_delete=models.PROTECT, related_name="entries")
-    enrolment = models.ForeignKey("portfolios.Enrolment", on_delete=models.PROTECT, related_name="sample_entries")
+    enrolment = models.ForeignKey("people.Enrolment", on_delete=models.PROTECT, related_name="sample_entries")
     stage = models.CharField(max_length=10, choices=Stage)
     reason = models.TextField()
     risk = models.CharField(max_length=10, choices=Risk, default=Risk.MEDIUM)

@@ -3,8 +3,8 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from assessment.models.submissions import attempt_label
 from assessment.progress import CriterionStatus, Grade
-from portfolios.models.submissions import attempt_label
 
 register = template.Library()
 

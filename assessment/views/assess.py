@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from assessment import selectors, services
-from assessment.access import get_assessable_enrolment_for_user, get_enrolment_for_user
 from assessment.forms import DecisionForm, DeclarationForm, UnlockForm
-from assessment.packs.selectors import pack_panel_context
 from assessment.progress import Grade
-from portfolios.access import may_assess, may_unlock
-from portfolios.models import Enrolment
+from packs.selectors import pack_panel_context
+from people.access import get_assessable_enrolment_for_user, get_enrolment_for_user, may_assess, may_unlock
+from people.http import reported
+from people.models import Enrolment
+from records.audit import audit_verifier_view
 from units.models import AssessmentCriterion
 
 
@@ -47,10 +48,9 @@ def _page(request: HttpRequest, enrolment: Enrolment, *, bound: dict | None = No
             )
         ),
     }
-    if user.is_verifier:
-        services.verifier_view_record(
-            actor=user, obj=enrolment, enrolment=enrolment, summary=f"Verifier viewed {enrolment.learner}, unit {enrolment.unit.key}"
-        )
+    audit_verifier_view(
+        actor=user, obj=enrolment, enrolment=enrolment, summary=f"Verifier viewed {enrolment.learner}, unit {enrolment.unit.key}"
+    )
     return render(request, "assessment/enrolment.html", context, status=status)
 
 
@@ -72,7 +72,7 @@ def criterion_decide(request: HttpRequest, pk: int, criterion_pk: int) -> HttpRe
     )
     if not form.is_valid():
         return _page(request, enrolment, bound={criterion.pk: form}, status=400)
-    try:
+    with reported(request, form) as outcome:
         decision = services.criterion_decide(
             actor=request.user,
             enrolment=enrolment,
@@ -82,13 +82,10 @@ def criterion_decide(request: HttpRequest, pk: int, criterion_pk: int) -> HttpRe
             seen_revision=form.cleaned_data["revision"],
             declaration_confirmed=form.cleaned_data["declaration"],
         )
-    except services.DecisionConflict as conflict:
-        messages.error(request, str(conflict))
-        form.add_error(None, str(conflict))
-        return _page(request, enrolment, bound={criterion.pk: form}, status=409)
-    except services.AssessmentError as error:
-        form.add_error(None, str(error))
-        return _page(request, enrolment, bound={criterion.pk: form}, status=400)
+    if outcome.conflict:
+        messages.error(request, outcome.error.message)
+    if outcome.refused:
+        return _page(request, enrolment, bound={criterion.pk: form}, status=409 if outcome.conflict else 400)
     messages.success(request, f"{criterion.code}: {decision.get_outcome_display()} recorded.")
     return redirect(reverse("assessment:enrolment", args=[enrolment.pk]) + f"#criterion-{criterion.pk}")
 
@@ -101,12 +98,10 @@ def criterion_unlock(request: HttpRequest, pk: int, criterion_pk: int) -> HttpRe
         raise PermissionDenied("Only the learner-unit's IQA or a centre administrator can unlock a decision.")
     criterion = get_object_or_404(AssessmentCriterion, pk=criterion_pk, unit_id=enrolment.unit_id)
     form = UnlockForm(request.POST, prefix=f"u{criterion.pk}")
-    try:
-        if not form.is_valid():
-            raise services.AssessmentError(f"Give a reason for unlocking {criterion.code}; it is kept in the audit log.")
-        services.criterion_unlock(actor=request.user, enrolment=enrolment, criterion=criterion, reason=form.cleaned_data["reason"])
-    except services.AssessmentError as error:
-        messages.error(request, str(error))
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    with reported(request) as outcome:
+        services.criterion_unlock(actor=request.user, enrolment=enrolment, criterion=criterion, reason=reason)
+    if outcome.refused:
         return _page(request, enrolment, status=400)
     messages.success(request, f"{criterion.code} is unlocked; the assessor can decide it again.")
     return redirect(reverse("assessment:enrolment", args=[enrolment.pk]) + f"#criterion-{criterion.pk}")
@@ -117,10 +112,9 @@ def criterion_unlock(request: HttpRequest, pk: int, criterion_pk: int) -> HttpRe
 def unit_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = get_assessable_enrolment_for_user(request.user, pk)
     form = DeclarationForm(request.POST)
-    try:
+    with reported(request) as outcome:
         services.unit_sign_off_create(actor=request.user, enrolment=enrolment, declaration_confirmed=form.is_valid())
-    except services.AssessmentError as error:
-        messages.error(request, str(error))
+    if outcome.refused:
         return _page(request, enrolment, status=400)
     messages.success(request, "Unit signed off. The learner has been asked to confirm it.")
     return redirect("assessment:enrolment", pk=enrolment.pk)
@@ -133,10 +127,9 @@ def unit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if request.user.pk != enrolment.learner_id:
         raise PermissionDenied("Only the learner can confirm their unit sign-off.")
     form = DeclarationForm(request.POST)
-    try:
+    with reported(request) as outcome:
         services.unit_sign_off_confirm(actor=request.user, enrolment=enrolment, declaration_confirmed=form.is_valid())
-    except services.AssessmentError as error:
-        messages.error(request, str(error))
+    if outcome.refused:
         return _page(request, enrolment, status=400)
     messages.success(request, "Thank you: you have confirmed the unit sign-off.")
     return redirect("assessment:enrolment", pk=enrolment.pk)

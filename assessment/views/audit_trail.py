@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from assessment import selectors
-from assessment.access import get_enrolment_for_user, may_read_audit_trail
+from people.access import get_enrolment_for_user, may_read_audit_trail
 
 
 @require_GET

@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from assessment import selectors
-from assessment.access import role_required
 from assessment.forms import ActionDoneForm
-from portfolios.models import Role
+from people.access import role_required
+from people.models import Role
 
 
 @require_GET

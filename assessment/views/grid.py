@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from assessment import selectors
-from assessment.access import role_required
 from assessment.forms import GridFilterForm
-from portfolios.models import Role
+from people.access import role_required
+from people.models import Role
 from units.models import Unit
 
 ROWS_PER_PAGE = 25

@@ -8,17 +8,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment import selectors, services
-from assessment.access import (
-    get_cohort_for_iqa,
-    get_iqa_action_for_user,
-    get_sample_entry_for_user,
-    role_required,
-)
+from assessment.access import get_iqa_action_for_user, get_sample_entry_for_user
 from assessment.coverage import cohort_coverage
 from assessment.forms import ActionDoneForm, IqaDecisionForm, SampleEntryForm
 from assessment.models import IqaAction
-from portfolios.access import enrolments_visible_to, may_quality_assure
-from portfolios.models import Cohort, Role
+from people.access import enrolments_visible_to, get_cohort_for_user, may_quality_assure, role_required
+from people.http import reported
+from people.models import Cohort, Role
 
 
 @require_GET
@@ -37,15 +33,13 @@ def iqa_home(request: HttpRequest) -> HttpResponse:
 @login_required
 @role_required(Role.IQA)
 def sampling_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = get_cohort_for_iqa(request.user, pk)
+    cohort = get_cohort_for_user(request.user, pk)
     enrolments = enrolments_visible_to(request.user).filter(cohort=cohort)
     form = SampleEntryForm(request.POST or None, enrolments=enrolments, initial={"enrolment": request.GET.get("enrolment")})
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(request, form) as outcome:
             services.sample_entry_create(actor=request.user, **form.cleaned_data)
-        except services.AssessmentError as error:
-            form.add_error(None, str(error))
-        else:
+        if not outcome.refused:
             messages.success(request, "Added to the sampling plan.")
             return redirect("assessment:sampling-plan", pk=cohort.pk)
     entries = selectors.iqa_sample_entries(iqa=request.user).filter(plan__cohort=cohort)
@@ -62,7 +56,7 @@ def sampling_plan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @role_required(Role.IQA, Role.ADMIN)
 def sampling_coverage(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = get_cohort_for_iqa(request.user, pk)
+    cohort = get_cohort_for_user(request.user, pk)
     return render(
         request, "assessment/sampling_coverage.html", {"cohort": cohort, "coverage": cohort_coverage(viewer=request.user, cohort=cohort)}
     )
@@ -79,14 +73,12 @@ def sample_entry(request: HttpRequest, pk: int) -> HttpResponse:
         if not may_quality_assure(request.user, entry.enrolment):
             raise PermissionDenied("Only the learner-unit's IQA can record a decision on it.")
         if form.is_valid():
-            try:
+            with reported(request, form) as outcome:
                 services.iqa_decision_record(
                     actor=request.user, entry=entry, outcome=form.cleaned_data["outcome"],
                     comments=form.cleaned_data["comments"], actions=form.actions(),
                 )
-            except services.AssessmentError as error:
-                form.add_error(None, str(error))
-            else:
+            if not outcome.refused:
                 messages.success(request, "IQA decision recorded.")
                 return redirect("assessment:sample-entry", pk=entry.pk)
     actions = decision.actions.select_related("assessor") if decision else []
@@ -105,11 +97,9 @@ def iqa_action_done(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_iqa_action_for_user(request.user, pk)
     form = ActionDoneForm(request.POST)
     form.is_valid()
-    try:
+    with reported(request) as outcome:
         services.iqa_action_mark_done(actor=request.user, action=action, note=form.cleaned_data.get("note", ""))
-    except services.AssessmentError as error:
-        messages.error(request, str(error))
-    else:
+    if not outcome.refused:
         messages.success(request, "Marked done; the IQA will review it.")
     return redirect("assessment:caseload")
 
@@ -118,10 +108,8 @@ def iqa_action_done(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def iqa_action_accept(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_iqa_action_for_user(request.user, pk)
-    try:
+    with reported(request) as outcome:
         services.iqa_action_accept(actor=request.user, action=action)
-    except services.AssessmentError as error:
-        messages.error(request, str(error))
-    else:
+    if not outcome.refused:
         messages.success(request, "Action accepted and closed.")
     return redirect("assessment:sample-entry", pk=action.decision.entry_id)

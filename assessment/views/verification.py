@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment import services
-from assessment.access import get_verifier_sample_for_admin, role_required
 from assessment.forms import GrantForm
-from assessment.models import VerifierSample
-from assessment.packs.selectors import pack_panel_context
 from assessment.progress import enrolment_progress
-from portfolios.access import enrolments_visible_to
-from portfolios.models import Role
+from packs.selectors import pack_panel_context
+from people.access import enrolments_visible_to, get_administered_sample_for_user, role_required
+from people.http import reported
+from people.models import Role, VerifierSample
+from records.audit import audit_verifier_view
 from units.models import Unit
 
 
@@ -39,14 +39,12 @@ def admin_home(request: HttpRequest) -> HttpResponse:
 def sample_grant(request: HttpRequest) -> HttpResponse:
     form = GrantForm(request.POST or None, enrolments=enrolments_visible_to(request.user))
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(request, form) as outcome:
             sample = services.verifier_sample_grant(
                 actor=request.user, verifier=form.cleaned_data["verifier"], name=form.cleaned_data["name"],
                 enrolments=list(form.cleaned_data["enrolments"].select_related("cohort")), expires_at=form.expires_at(),
             )
-        except services.AssessmentError as error:
-            form.add_error(None, str(error))
-        else:
+        if not outcome.refused:
             messages.success(request, f"{sample.verifier} now has access to “{sample.name}”.")
             return redirect("assessment:admin-home")
     return render(request, "assessment/sample_grant.html", {"form": form}, status=400 if form.errors else 200)
@@ -55,12 +53,10 @@ def sample_grant(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def sample_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    sample = get_verifier_sample_for_admin(request.user, pk)
-    try:
+    sample = get_administered_sample_for_user(request.user, pk)
+    with reported(request) as outcome:
         services.verifier_sample_revoke(actor=request.user, sample=sample)
-    except services.AssessmentError as error:
-        messages.error(request, str(error))
-    else:
+    if not outcome.refused:
         messages.success(request, f"Access to “{sample.name}” revoked.")
     return redirect("assessment:admin-home")
 
@@ -80,5 +76,5 @@ def verifier_home(request: HttpRequest) -> HttpResponse:
     progress = enrolment_progress(enrolments)
     for sample in samples:
         sample.pack_panel = pack_panel_context(user=request.user, sample=sample)
-    services.verifier_view_record(actor=request.user, obj=request.user, summary="Verifier opened their sample list")
+    audit_verifier_view(actor=request.user, obj=request.user, summary="Verifier opened their sample list")
     return render(request, "assessment/verifier_home.html", {"samples": samples, "progress": progress})

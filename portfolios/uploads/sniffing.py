@@ -6,6 +6,7 @@ import zipfile
 from dataclasses import dataclass
 
 import puremagic
+from django.core.exceptions import ValidationError
 
 HEAD_BYTES = 8192
 CHUNK_BYTES = 1024 * 1024
@@ -87,8 +88,15 @@ _ARCHIVES = [
 ]
 
 
-class FileRefused(Exception):
-    """The file cannot be accepted; the message tells the person what to do instead."""
+class FileRefused(ValidationError):
+    """The file cannot be accepted; the message tells the person what to do instead, on the form's files field."""
+
+    def __init__(self, message: str):
+        super().__init__({"files": ValidationError(message, code="file_refused")})
+
+    @property
+    def reason(self) -> str:
+        return self.messages[0]
 
 
 def safe_basename(name: str) -> str:

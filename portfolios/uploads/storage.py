@@ -9,7 +9,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
-from portfolios.models import StoredFile, User
+from people.models import User
+from portfolios.models import StoredFile
 from portfolios.uploads import images, sniffing, wordcount
 from portfolios.uploads.sniffing import FileRefused
 
@@ -59,7 +60,7 @@ def file_store(*, owner: User, uploaded_by: User, upload: UploadedFile) -> Store
         words = wordcount.file_word_count(upload, file_type.key)
         facts = images.inspect_image(upload, file_type.key) if file_type.category == StoredFile.Category.IMAGE else None
     except FileRefused as refusal:
-        raise FileRefused(f"{original}: {refusal}") from None
+        raise FileRefused(f"{original}: {refusal.reason}") from None
     duration = _media_duration(upload) if file_type.category in ("audio", "video") else None
     digest = sha256_of(upload)
     token = uuid.uuid4().hex

@@ -2,19 +2,19 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from people.access import may_edit_evidence
+from people.http import bound, done, form_errors, is_xhr, reported
 from portfolios import selectors, services
-from portfolios.access import get_editable_evidence_for_user, get_evidence_for_user, may_edit_evidence
+from portfolios.access import get_editable_evidence_for_user, get_evidence_for_user
 from portfolios.forms import AddFilesForm, EvidenceForm, RecordConfirmationForm
 from portfolios.rendering import render_body
-from portfolios.uploads.sniffing import FileRefused
-from portfolios.views._helpers import add_errors, bound, done, form_errors, is_xhr, record_verifier_view
+from records.audit import audit_verifier_view
 
 
 def _form_context(request: HttpRequest, **context) -> dict:
@@ -42,7 +42,7 @@ def evidence_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with reported(request, form) as outcome:
                 item = services.evidence_create(
                     learner=request.user,
                     author=request.user,
@@ -54,11 +54,7 @@ def evidence_create(request: HttpRequest) -> HttpResponse:
                     body_format=data["body_format"],
                     uploads=data["files"],
                 )
-            except FileRefused as refusal:
-                form.add_error("files", str(refusal))
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if not outcome.refused:
                 return done(request, reverse("portfolios:evidence-detail", args=[item.pk]), "Evidence saved.")
         return _invalid(request, "portfolios/evidence_form.html", context, form)
     return render(request, "portfolios/evidence_form.html", context)
@@ -75,7 +71,7 @@ def evidence_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with reported(request, form) as outcome:
                 version = services.evidence_update(
                     item=item,
                     user=request.user,
@@ -89,11 +85,7 @@ def evidence_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     duration_minutes=current.duration_minutes,
                     participants=current.participants,
                 )
-            except FileRefused as refusal:
-                form.add_error("files", str(refusal))
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
+            if not outcome.refused:
                 note = (
                     f" Version {current.number} was submitted, so your changes are version {version.number}."
                     if version.pk != current.pk
@@ -110,11 +102,9 @@ def evidence_files_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_editable_evidence_for_user(request.user, pk)
     form = AddFilesForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
+        with reported(request, form) as outcome:
             services.evidence_files_add(item=item, user=request.user, uploads=form.cleaned_data["files"])
-        except FileRefused as refusal:
-            form.add_error("files", str(refusal))
-        else:
+        if not outcome.refused:
             return done(request, reverse("portfolios:evidence-detail", args=[item.pk]), "Files added.")
     return _invalid(
         request, "portfolios/evidence_detail.html", _detail_context(request, item, add_files_form=form), form
@@ -124,7 +114,7 @@ def evidence_files_add(request: HttpRequest, pk: int) -> HttpResponse:
 def _detail_context(request: HttpRequest, item, **extra) -> dict:
     versions = selectors.evidence_detail(item=item)
     current = versions[0]
-    editable = may_edit_evidence(request.user, item)
+    editable = may_edit_evidence(request.user, item.author_id)
     return {
         "item": item,
         "current": current,
@@ -145,5 +135,5 @@ def _detail_context(request: HttpRequest, item, **extra) -> dict:
 @login_required
 def evidence_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_evidence_for_user(request.user, pk)
-    record_verifier_view(request, item, f"Viewed evidence {item.pk} of {item.learner}")
+    audit_verifier_view(actor=request.user, obj=item, summary=f"Viewed evidence {item.pk} of {item.learner}")
     return render(request, "portfolios/evidence_detail.html", _detail_context(request, item))

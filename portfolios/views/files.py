@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from portfolios.access import get_file_for_user
 from portfolios.models import StoredFile
-from portfolios.views._helpers import record_verifier_view
+from records.audit import audit_verifier_view
 
 _PREVIEWABLE = {StoredFile.Category.IMAGE, StoredFile.Category.AUDIO, StoredFile.Category.VIDEO}
 
@@ -31,7 +31,7 @@ def _respond(handle, *, filename: str, content_type: str, inline: bool) -> FileR
 @login_required
 def file_download(request: HttpRequest, pk: int) -> FileResponse:
     stored = get_file_for_user(request.user, pk)
-    record_verifier_view(request, stored, f"Downloaded {stored.original_name} (SHA-256 {stored.sha256[:12]}…)")
+    audit_verifier_view(actor=request.user, obj=stored, summary=f"Downloaded {stored.original_name} (SHA-256 {stored.sha256[:12]}…)")
     return _respond(
         _open(stored.storage_name), filename=stored.original_name, content_type=stored.mime_type, inline=False
     )

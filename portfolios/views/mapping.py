@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from people.http import reported
 from portfolios import selectors, services
 from portfolios.access import get_editable_evidence_for_user
 from portfolios.forms import MappingForm
@@ -40,7 +40,7 @@ def evidence_map(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with reported(request, form) as outcome:
             services.claim_save(
                 item=item,
                 user=request.user,
@@ -48,9 +48,7 @@ def evidence_map(request: HttpRequest, pk: int) -> HttpResponse:
                 range_item_ids=data["range_items"],
                 location_note=data["location_note"],
             )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
+        if not outcome.refused:
             messages.success(request, f"Mapped to {data['criterion'].unit.key} {data['criterion'].code}.")
             return redirect("portfolios:evidence-detail", pk=item.pk)
     if request.method == "POST":
@@ -84,10 +82,8 @@ def claim_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if claim is None:
         raise Http404("No such mapping.")
     item = get_editable_evidence_for_user(request.user, claim.version.item_id)
-    try:
+    with reported(request) as outcome:
         services.claim_delete(claim=claim, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if not outcome.refused:
         messages.success(request, f"Removed the mapping to {claim.criterion.unit.key} {claim.criterion.code}.")
     return redirect(reverse("portfolios:evidence-detail", args=[item.pk]))

@@ -3,28 +3,27 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from people.access import get_assessable_enrolment_for_user
+from people.http import bound, done, reported
 from portfolios import services
-from portfolios.access import get_assessed_enrolment_for_user, get_evidence_for_user
+from portfolios.access import get_evidence_for_user
 from portfolios.forms import RecordConfirmationForm, RecordForm
-from portfolios.uploads.sniffing import FileRefused
-from portfolios.views._helpers import add_errors, bound, done
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def record_create(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = get_assessed_enrolment_for_user(request.user, pk)
+    enrolment = get_assessable_enrolment_for_user(request.user, pk)
     form = RecordForm(*bound(request), unit=enrolment.unit, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with reported(request, form) as outcome:
             item = services.record_create(
                 enrolment=enrolment,
                 assessor=request.user,
@@ -37,11 +36,7 @@ def record_create(request: HttpRequest, pk: int) -> HttpResponse:
                 uploads=data["files"],
                 criteria=data["criteria"],
             )
-        except FileRefused as refusal:
-            form.add_error("files", str(refusal))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        if not outcome.refused:
             return done(
                 request,
                 reverse("portfolios:evidence-detail", args=[item.pk]),
@@ -63,16 +58,14 @@ def record_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such record to confirm.")
     form = RecordConfirmationForm(request.POST)
     if form.is_valid():
-        try:
+        with reported(request) as outcome:
             services.record_confirm(
                 item=item,
                 learner=request.user,
                 outcome=form.cleaned_data["outcome"],
                 comment=form.cleaned_data["comment"],
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
+        if not outcome.refused:
             messages.success(request, "Thank you; your response to the record is saved.")
     else:
         messages.error(request, "Choose whether the record is accurate, and add a comment if you dispute it.")

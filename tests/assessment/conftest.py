@@ -3,6 +3,7 @@
 import pytest
 
 from assessment import services
+from assessment import services as assessment_services
 from assessment.models import CriterionAssessment, Outcome
 from units.models import AssessmentCriterion, EvidenceKind
 
@@ -24,7 +25,7 @@ def submit():
         )
         for criterion in criteria_of(enrolment, codes):
             portfolio_services.claim_save(item=item, user=learner, criterion=criterion, location_note=f"Section {criterion.code}")
-        return portfolio_services.submission_create(enrolment=enrolment, user=learner)
+        return assessment_services.submission_create(enrolment=enrolment, user=learner)
 
     return _submit
 
@@ -48,8 +49,9 @@ def decide():
 @pytest.fixture
 def bulk_cohort(cast):
     """Add n learners on unit 001 with claims, a submission and decisions, straight through the models."""
-    from assessment.models import CriterionAssessment, CriterionDecision
-    from portfolios.models import Claim, Enrolment, EvidenceItem, EvidenceVersion, Submission, User
+    from assessment.models import CriterionAssessment, CriterionDecision, Submission
+    from people.models import Enrolment, User
+    from portfolios.models import Claim, EvidenceItem, EvidenceVersion
 
     unit = cast["enrolments"][("learner", "001")].unit
     criteria = list(unit.criteria.order_by("order"))

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from assessment.audit import audit_verify
-from assessment.models import AuditEntry, Outcome
+from assessment.models import Outcome
+from records.audit import audit_verify
+from records.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +50,10 @@ def test_the_admin_lets_no_one_add_change_or_delete_entries(cast, client, histor
     user.save()
     client.force_login(user)
     entry = AuditEntry.objects.first()
-    assert client.get(reverse("admin:assessment_auditentry_changelist")).status_code == 200
-    assert client.get(reverse("admin:assessment_auditentry_add")).status_code == 403
-    assert client.get(reverse("admin:assessment_auditentry_delete", args=[entry.pk])).status_code == 403
-    client.post(reverse("admin:assessment_auditentry_change", args=[entry.pk]), {"summary": "changed"})
+    assert client.get(reverse("admin:records_auditentry_changelist")).status_code == 200
+    assert client.get(reverse("admin:records_auditentry_add")).status_code == 403
+    assert client.get(reverse("admin:records_auditentry_delete", args=[entry.pk])).status_code == 403
+    client.post(reverse("admin:records_auditentry_change", args=[entry.pk]), {"summary": "changed"})
     assert AuditEntry.objects.get(pk=entry.pk).summary == entry.summary
 
 

@@ -4,6 +4,7 @@ import threading
 import time
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from assessment import services
@@ -61,8 +62,8 @@ def test_the_second_of_two_overlapping_decisions_gets_the_conflict_message(cast,
     for thread in threads:
         thread.join(10)
     assert isinstance(results["first"], CriterionDecision)
-    assert isinstance(results["second"], services.DecisionConflict)
-    assert str(results["second"]) == "Someone else decided 1.3 while you were looking at it; reload to see their decision."
+    assert isinstance(results["second"], ValidationError) and results["second"].code == "conflict"
+    assert results["second"].message == "Someone else decided 1.3 while you were looking at it; reload to see their decision."
     assert CriterionDecision.objects.filter(criterion=criterion).count() == 1
     state = CriterionAssessment.objects.get(enrolment=enrolment, criterion=criterion)
     assert (state.outcome, state.revision) == (Outcome.MET, 1)
@@ -87,7 +88,7 @@ def test_of_two_assessors_starting_together_exactly_one_wins(cast, submit):
     ]
     for thread in threads:
         thread.join(10)
-    outcomes = sorted(type(r).__name__ for r in results.values())
-    assert outcomes == ["CriterionDecision", "DecisionConflict"]
+    outcomes = sorted(getattr(r, "code", None) or type(r).__name__ for r in results.values())
+    assert outcomes == ["CriterionDecision", "conflict"]
     assert CriterionDecision.objects.filter(criterion=criterion).count() == 1
     assert CriterionAssessment.objects.get(enrolment=enrolment, criterion=criterion).revision == 1

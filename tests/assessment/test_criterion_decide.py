@@ -1,11 +1,11 @@
 """The decision service: Met is signed and locked, Not yet met needs feedback, stale forms conflict."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from assessment import services
-from assessment.models import AuditEntry, CriterionAssessment, CriterionDecision, Notification, Outcome
-from portfolios.models import Submission
+from assessment.models import CriterionAssessment, CriterionDecision, Outcome, Submission
+from records.models import AuditEntry, Notification
 from units.models import AssessmentCriterion
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_met_is_signed_with_the_declaration_and_locks_the_criterion_and_its_evid
 
 def test_not_yet_met_without_feedback_is_refused_and_nothing_is_written(enrolment):
     before = AuditEntry.objects.count()
-    with pytest.raises(services.AssessmentError, match="Write feedback for 1.3"):
+    with pytest.raises(ValidationError, match="Write feedback for 1.3"):
         _decide(enrolment, outcome=Outcome.NOT_YET_MET, feedback="  ")
     assert not CriterionDecision.objects.exists()
     assert not CriterionAssessment.objects.filter(revision__gt=0).exists()
@@ -47,7 +47,7 @@ def test_not_yet_met_without_feedback_is_refused_and_nothing_is_written(enrolmen
 
 
 def test_met_without_the_declaration_is_refused(enrolment):
-    with pytest.raises(services.AssessmentError, match="Tick the declaration"):
+    with pytest.raises(ValidationError, match="Tick the declaration"):
         _decide(enrolment, declaration_confirmed=False)
     assert not CriterionDecision.objects.exists()
 
@@ -60,15 +60,16 @@ def test_feedback_alone_leaves_the_criterion_undecided(enrolment):
 
 def test_a_form_showing_an_old_revision_gets_the_conflict_message_and_writes_nothing(enrolment):
     _decide(enrolment, outcome=Outcome.NOT_YET_MET, feedback="Add the scope of CRM.")
-    with pytest.raises(services.DecisionConflict) as conflict:
+    with pytest.raises(ValidationError) as conflict:
         _decide(enrolment, seen_revision=0)
-    assert str(conflict.value) == "Someone else decided 1.3 while you were looking at it; reload to see their decision."
+    assert conflict.value.code == "conflict"
+    assert conflict.value.message == "Someone else decided 1.3 while you were looking at it; reload to see their decision."
     assert CriterionDecision.objects.count() == 1
 
 
 def test_a_locked_criterion_cannot_be_decided_again(enrolment):
     _decide(enrolment)
-    with pytest.raises(services.AssessmentError, match="locked"):
+    with pytest.raises(ValidationError, match="locked"):
         _decide(enrolment, outcome=Outcome.NOT_YET_MET, feedback="Oops", seen_revision=1)
 
 

@@ -2,12 +2,12 @@
 
 import pytest
 
-from assessment.audit import audit_verify
-from assessment.demo import create_demo_assessment
-from assessment.models import IqaDecision, UnitSignOff, VerifierSample
+from assessment.models import IqaDecision, UnitSignOff
 from assessment.progress import Grade, enrolment_grades
-from portfolios.demo import create_demo_people
-from portfolios.models import Enrolment
+from demo.assessment import create_demo_assessment
+from demo.people import create_demo_people
+from people.models import Enrolment, VerifierSample
+from records.audit import audit_verify
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from assessment import services
-from assessment.models import AuditAction, AuditEntry, CriterionAssessment, Outcome, UnitSignOff
+from assessment.models import CriterionAssessment, Outcome, UnitSignOff
+from records.models import AuditAction, AuditEntry
 from units.models import AssessmentCriterion
 
 pytestmark = pytest.mark.django_db

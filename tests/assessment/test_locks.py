@@ -1,10 +1,11 @@
 """Unlocking a signed-off criterion: only its IQA or a centre administrator, always with a reason."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from assessment import services
-from assessment.models import AuditAction, AuditEntry, CriterionAssessment, Outcome, Unlock
+from assessment.models import CriterionAssessment, Outcome, Unlock
+from records.models import AuditAction, AuditEntry
 from units.models import AssessmentCriterion
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_no_one_else_can_unlock(cast, locked, role):
 
 def test_a_reason_is_required_and_nothing_is_written_without_one(cast, locked):
     enrolment, criterion = locked
-    with pytest.raises(services.AssessmentError, match="Give a reason"):
+    with pytest.raises(ValidationError, match="Give a reason"):
         services.criterion_unlock(actor=cast["iqa"], enrolment=enrolment, criterion=criterion, reason="   ")
     assert not Unlock.objects.exists()
     assert CriterionAssessment.objects.get(enrolment=enrolment, criterion=criterion).locked
@@ -61,7 +62,7 @@ def test_after_unlocking_the_assessor_can_decide_again(cast, locked, decide):
 def test_an_unlocked_criterion_cannot_be_unlocked_again(cast, locked):
     enrolment, criterion = locked
     services.criterion_unlock(actor=cast["iqa"], enrolment=enrolment, criterion=criterion, reason="Re-judge.")
-    with pytest.raises(services.AssessmentError, match="not locked"):
+    with pytest.raises(ValidationError, match="not locked"):
         services.criterion_unlock(actor=cast["iqa"], enrolment=enrolment, criterion=criterion, reason="Again.")
 
 

@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from assessment.models import Notification
-from assessment.notify import notify
+from records.models import Notification
+from records.notify import notify
 
 pytestmark = pytest.mark.django_db
-URL = reverse("assessment:notifications")
+URL = reverse("records:notifications")
 
 
 @pytest.mark.parametrize(

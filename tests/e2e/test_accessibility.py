@@ -16,9 +16,9 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def demo(cast, settings):
     """The demo evidence and assessment on top of the standard cast, so that every page shows a realistic state."""
-    from assessment.demo import create_demo_assessment
     from assessment.models import SampleEntry
-    from portfolios.demo_evidence import create_demo_evidence
+    from demo.assessment import create_demo_assessment
+    from demo.evidence import create_demo_evidence
     from portfolios.models import EvidenceItem
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -54,14 +54,14 @@ def _pages(demo) -> dict[str, list[str]]:
         "learner": [
             reverse("units:catalogue"),
             reverse("units:unit-detail", args=["001"]),
-            reverse("portfolios:learner-home"),
+            reverse("learner:home"),
             reverse("portfolios:evidence-list"),
             reverse("portfolios:evidence-create"),
             reverse("portfolios:evidence-detail", args=[report]),
             reverse("portfolios:evidence-map", args=[report]) + f"?criterion={demo['criterion_13'].pk}",
-            reverse("portfolios:enrolment-detail", args=[e001.pk]),
-            reverse("portfolios:enrolment-detail", args=[e003.pk]),
-            reverse("portfolios:submission-create", args=[e002.pk]),
+            reverse("learner:unit", args=[e001.pk]),
+            reverse("learner:unit", args=[e003.pk]),
+            reverse("learner:submit", args=[e002.pk]),
         ],
         "assessor": [
             reverse("assessment:caseload"),
@@ -69,7 +69,7 @@ def _pages(demo) -> dict[str, list[str]]:
             reverse("assessment:enrolment", args=[e001.pk]),
             reverse("assessment:grid") + "?unit=001",
             reverse("assessment:audit-trail", args=[e001.pk]),
-            reverse("assessment:notifications"),
+            reverse("records:notifications"),
         ],
         "iqa": [
             reverse("assessment:iqa-home"),

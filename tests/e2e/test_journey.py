@@ -75,11 +75,11 @@ def _new_page(browser, viewport=DESKTOP):
 
 def admin_creates_and_enrols_a_learner(browser, base_url, cast) -> tuple:
     """Step 1: the centre administrator adds the learner and enrols them on unit 001 in the Django admin."""
-    from portfolios.models import Enrolment
+    from people.models import Enrolment
 
     page = _new_page(browser)
     log_in(page, base_url, cast["admin"].username, PASSWORD)
-    page.goto(f"{base_url}/admin/portfolios/user/add/")
+    page.goto(f"{base_url}/admin/people/user/add/")
     page.get_by_label("Username").fill("jordan")
     page.get_by_label("Display name").fill("Jordan Ellis")
     page.get_by_label("Role").select_option("learner")
@@ -89,7 +89,7 @@ def admin_creates_and_enrols_a_learner(browser, base_url, cast) -> tuple:
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
-    page.goto(f"{base_url}/admin/portfolios/enrolment/add/")
+    page.goto(f"{base_url}/admin/people/enrolment/add/")
     _choose_in_autocomplete(page, "learner", "Jordan Ellis")
     unit_001 = cast["enrolments"][("learner", "001")]
     page.get_by_label("Unit").select_option(str(unit_001.unit_id))
@@ -353,7 +353,7 @@ def test_the_whole_journey_from_enrolment_to_an_expired_verification(cast, live_
 
 
 def test_a_new_learner_does_their_part_on_a_phone(cast, live_server, browser, files):
-    from portfolios.models import Submission
+    from assessment.models import Submission
 
     learner, enrolment = admin_creates_and_enrols_a_learner(browser, live_server.url, cast)
     learner_uploads_maps_and_submits(browser, live_server.url, learner, enrolment, files, viewport=PHONE)

@@ -41,7 +41,7 @@ def _keyboard_page(browser, base_url, user):
 def learner_uploads_with_the_keyboard(page, base_url, tmp_path) -> None:
     report = tmp_path / "retention-report.docx"
     report.write_bytes(samples.docx_bytes(3200))
-    page.goto(f"{base_url}{reverse('portfolios:learner-home')}")
+    page.goto(f"{base_url}{reverse('learner:home')}")
     _tab_to(page, page.get_by_role("main").get_by_role("link", name="Add evidence"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/evidence/new/")
@@ -77,7 +77,7 @@ def learner_maps_with_the_keyboard(page) -> None:
 
 
 def learner_submits_with_the_keyboard(page, base_url, enrolment) -> None:
-    page.goto(f"{base_url}{reverse('portfolios:enrolment-detail', args=[enrolment.pk])}")
+    page.goto(f"{base_url}{reverse('learner:unit', args=[enrolment.pk])}")
     _tab_to(page, page.get_by_role("link", name="Submit for assessment"))
     page.keyboard.press("Enter")
     declaration = page.get_by_label(re.compile("I declare that the evidence"))

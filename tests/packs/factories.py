@@ -89,9 +89,9 @@ def claim(version, criterion, *, range_items=(), where=""):
 
 
 def submit(enrolment, claims, *, attempt=1, ip="192.0.2.10"):
-    from assessment.audit import audit_append
-    from assessment.models import AuditAction
-    from portfolios.models import Submission
+    from assessment.models import Submission
+    from records.audit import audit_append
+    from records.models import AuditAction
 
     submission = Submission.objects.create(
         enrolment=enrolment,
@@ -109,8 +109,9 @@ def submit(enrolment, claims, *, attempt=1, ip="192.0.2.10"):
 
 
 def decide(enrolment, criterion, submission, outcome="met", *, feedback="", sign=True):
-    from assessment.audit import audit_append
-    from assessment.models import AuditAction, CriterionAssessment, CriterionDecision
+    from assessment.models import CriterionAssessment, CriterionDecision
+    from records.audit import audit_append
+    from records.models import AuditAction
 
     now = timezone.now()
     decision = CriterionDecision.objects.create(

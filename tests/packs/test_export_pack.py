@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
-from assessment.models import AuditAction, AuditEntry
+from records.models import AuditAction, AuditEntry
 
 
 @pytest.mark.parametrize("reference", ["001", "J/506/2910", "306/696", "Unit 306/696"])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessment.packs.fetcher import PackURLFetcher
+from packs.fetcher import PackURLFetcher
 
 
 @pytest.mark.parametrize(

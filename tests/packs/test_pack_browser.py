@@ -9,7 +9,7 @@ from tests.conftest import PASSWORD
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_verifier_requests_waits_for_and_downloads_a_pack(page, live_server, cast, settings, tmp_path):
-    from assessment.packs.selectors import pack_panel_context
+    from packs.selectors import pack_panel_context
 
     enrolment = cast["enrolments"][("learner", "001")]
     assert pack_panel_context(user=cast["verifier"], enrolment=enrolment)["may_request_pack"]

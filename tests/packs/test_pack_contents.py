@@ -6,9 +6,10 @@ import re
 import pytest
 from django.core.files.storage import default_storage
 
-from assessment.models import AuditAction, AuditEntry, PackJob
-from assessment.packs.services import pack_request
-from tests.packs.helpers import page_texts, pack_reader
+from packs.models import PackJob
+from packs.services import pack_request
+from records.models import AuditAction, AuditEntry
+from tests.packs.helpers import pack_reader, page_texts
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.models import PackJob
-from assessment.packs import limits
-from assessment.packs.services import pack_job_refresh, pack_request
+from packs import limits
+from packs.models import PackJob
+from packs.services import pack_job_refresh, pack_request
 from tests.packs import factories as f
-from tests.packs.helpers import page_texts, pack_reader
+from tests.packs.helpers import pack_reader, page_texts
 
 
 def _evidence_with(cast, enrolment, name, data, file_type, category):

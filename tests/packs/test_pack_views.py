@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.models import AuditAction, AuditEntry, PackJob
-from assessment.packs.services import pack_request
+from packs.models import PackJob
+from packs.services import pack_request
+from records.models import AuditAction, AuditEntry
 
 ALLOWED_FOR_LEARNER_UNIT = {"assessor", "iqa", "admin", "verifier"}
 ALLOWED_FOR_SAMPLE = {"admin", "verifier"}
@@ -91,7 +92,7 @@ def test_the_status_page_shows_progress_while_building(cast, enrolment, client_f
 def test_the_pack_panel_offers_a_build_only_to_those_who_may_download(cast, enrolment, ready_job, rf):
     from django.template.loader import render_to_string
 
-    from assessment.packs.selectors import pack_panel_context
+    from packs.selectors import pack_panel_context
 
     for role, shown in (("assessor", True), ("learner", False), ("verifier_without_access", False)):
         request = rf.get("/")

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader, PdfWriter
 
-from assessment.packs.services import pack_request
+from packs.services import pack_request
 from tests.packs.helpers import pack_bytes
 
 
@@ -44,7 +44,7 @@ def test_it_rejects_a_pack_with_one_altered_attachment_and_names_it(pack_file, t
 
 
 def test_it_rejects_a_pack_whose_merged_evidence_page_was_replaced(pack_file, tmp_path, capsys):
-    from assessment.packs.merge import EVIDENCE_XOBJECT
+    from packs.merge import EVIDENCE_XOBJECT
 
     tampered = tmp_path / "tampered.pdf"
     manifest_pages = [p for p, t in enumerate(PdfReader(pack_file).pages) if EVIDENCE_XOBJECT in t["/Resources"].get("/XObject", {})]

@@ -11,7 +11,8 @@ from tests.portfolios import samples
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_learner_uploads_maps_and_submits_evidence_in_the_browser(cast, live_server, page, tmp_path):
-    from portfolios.models import StoredFile, Submission
+    from assessment.models import Submission
+    from portfolios.models import StoredFile
 
     report = tmp_path / "retention-report.docx"
     report.write_bytes(samples.docx_bytes(3500))

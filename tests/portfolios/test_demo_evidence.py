@@ -1,7 +1,8 @@
 """The demo evidence is made through the services and looks like a real learner's portfolio."""
 
-from portfolios.demo_evidence import create_demo_evidence
-from portfolios.models import EvidenceItem, StoredFile, Submission
+from assessment.models import Submission
+from demo.evidence import create_demo_evidence
+from portfolios.models import EvidenceItem, StoredFile
 from portfolios.selectors import word_count_checks
 
 

@@ -3,13 +3,14 @@
 import pytest
 from django.urls import reverse
 
+from assessment import services as assessment_services
 from portfolios import services
 from tests.portfolios.test_learner_home import _bulk_evidence, _queries
 from units.models import RangeItem
 
 
 def _url(cast, key=("learner", "001")):
-    return reverse("portfolios:enrolment-detail", args=[cast["enrolments"][key].pk])
+    return reverse("learner:unit", args=[cast["enrolments"][key].pk])
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,7 @@ def test_it_shows_evidence_range_covered_and_not_and_status(cast, client_for, ma
 
 def test_it_shows_the_submission_with_a_withdraw_button_for_the_learner_only(cast, client_for, make_evidence):
     make_evidence(map_to=[("001", "1.1")])
-    services.submission_create(enrolment=cast["enrolments"][("learner", "001")], user=cast["learner"])
+    assessment_services.submission_create(enrolment=cast["enrolments"][("learner", "001")], user=cast["learner"])
     assert b"Withdraw" in client_for(cast["learner"]).get(_url(cast)).content
     assert b"Withdraw" not in client_for(cast["assessor"]).get(_url(cast)).content
 

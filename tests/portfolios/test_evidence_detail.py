@@ -64,7 +64,7 @@ def test_the_verifier_does_not_see_evidence_outside_their_sample(cast, client_fo
 
 
 def test_a_verifiers_view_is_recorded_in_the_audit_log(cast, client_for, make_evidence):
-    from assessment.models import AuditAction, AuditEntry
+    from records.models import AuditAction, AuditEntry
 
     item = make_evidence(map_to=[("001", "1.1")])
     client_for(cast["verifier"]).get(reverse("portfolios:evidence-detail", args=[item.pk]))

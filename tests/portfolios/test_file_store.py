@@ -48,7 +48,7 @@ def test_it_makes_a_thumbnail_for_a_photo(cast):
 def test_it_refuses_a_bad_file_with_its_name_and_a_reason(cast, name, data, message):
     with pytest.raises(FileRefused, match=message) as refusal:
         _store(cast, name, data)
-    assert str(refusal.value).startswith(name)
+    assert refusal.value.reason.startswith(name)
 
 
 def test_it_refuses_a_file_over_the_size_limit(cast, settings):

@@ -5,11 +5,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from assessment import services as assessment_services
 from assessment.models import CriterionAssessment, CriterionDecision
-from portfolios import services
 from portfolios.models import Claim, EvidenceItem, EvidenceVersion
 
-URL = reverse("portfolios:learner-home")
+URL = reverse("learner:home")
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_the_home_url_sends_a_learner_here(cast, client_for):
 def test_it_shows_progress_waiting_referrals_and_word_problems(cast, client_for, make_evidence):
     enrolment = cast["enrolments"][("learner", "001")]
     make_evidence(body="word " * 100, map_to=[("001", "1.1"), ("001", "1.2")])
-    submission = services.submission_create(enrolment=enrolment, user=cast["learner"])
+    submission = assessment_services.submission_create(enrolment=enrolment, user=cast["learner"])
     criterion = enrolment.unit.criteria.get(code="1.1")
     decision = CriterionDecision.objects.create(
         enrolment=enrolment,

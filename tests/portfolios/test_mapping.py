@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from people.models import Enrolment
 from portfolios import services
-from portfolios.models import Claim, Enrolment
+from portfolios.models import Claim
 from units.models import AssessmentCriterion, RangeItem
 
 

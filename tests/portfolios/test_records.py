@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from assessment.models import AuditAction, AuditEntry, Notification
 from portfolios import services
 from portfolios.models import Claim, EvidenceItem, RecordConfirmation
 from portfolios.uploads.sniffing import FileRefused
+from records.models import AuditAction, AuditEntry, Notification
 from tests.portfolios import samples
 
 

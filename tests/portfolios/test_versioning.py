@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from assessment import services as assessment_services
 from portfolios import services
 from portfolios.models import EvidenceVersion
 from tests.portfolios import samples
@@ -18,7 +19,7 @@ def submitted(cast, make_evidence):
     )
     claim = item.current_version().claims.get()
     claim.range_items.set(RangeItem.objects.filter(heading__criterion=claim.criterion)[:2])
-    services.submission_create(enrolment=cast["enrolments"][("learner", "001")], user=cast["learner"])
+    assessment_services.submission_create(enrolment=cast["enrolments"][("learner", "001")], user=cast["learner"])
     return item
 
 

@@ -57,7 +57,7 @@ def test_a_long_report_is_flagged_as_over(cast, make_evidence):
 def test_the_learner_sees_the_problem_before_submitting_and_the_assessor_sees_it_too(cast, client_for, make_evidence):
     enrolment = cast["enrolments"][("learner", "001")]
     make_evidence(body="word " * 2500, map_to=[("001", "1.1")])
-    page = client_for(cast["learner"]).get(reverse("portfolios:submission-create", args=[enrolment.pk]))
+    page = client_for(cast["learner"]).get(reverse("learner:submit", args=[enrolment.pk]))
     assert b"under the minimum of 3,000" in page.content
-    page = client_for(cast["assessor"]).get(reverse("portfolios:enrolment-detail", args=[enrolment.pk]))
+    page = client_for(cast["assessor"]).get(reverse("learner:unit", args=[enrolment.pk]))
     assert b"under the minimum of 3,000" in page.content

@@ -1,0 +1,12 @@
+"""Template context every page needs: the unread notification count."""
+
+from django.http import HttpRequest
+
+
+def navigation(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from records.models import Notification
+
+    return {"unread_notifications": Notification.objects.filter(recipient=user, read_at__isnull=True).count()}
