@@ -5,7 +5,6 @@ entry's hash, so altering, inserting or deleting any row breaks the chain from t
 """
 
 import datetime
-import hashlib
 import json
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
+from records.digests import sha256_hex
 from records.models import AuditAction, AuditEntry
 
 GENESIS_HASH = "0" * 64
@@ -42,7 +42,7 @@ def canonical_form(entry: AuditEntry) -> bytes:
 
 
 def compute_hash(entry: AuditEntry) -> str:
-    return hashlib.sha256(canonical_form(entry)).hexdigest()
+    return sha256_hex(canonical_form(entry))
 
 
 def _normalise(value):

@@ -1,6 +1,5 @@
 """Store a checked upload under a server-generated name, with its SHA-256, word count and thumbnail."""
 
-import hashlib
 import uuid
 
 from django.conf import settings
@@ -13,18 +12,9 @@ from people.models import User
 from portfolios.models import StoredFile
 from portfolios.uploads import images, sniffing, wordcount
 from portfolios.uploads.sniffing import FileRefused
+from records.digests import sha256_of_file
 
 CHUNK_BYTES = 1024 * 1024
-
-
-def sha256_of(f) -> str:
-    """Hash by reading chunks, so a file of any size is never held whole in memory."""
-    digest = hashlib.sha256()
-    f.seek(0)
-    while chunk := f.read(CHUNK_BYTES):
-        digest.update(chunk)
-    f.seek(0)
-    return digest.hexdigest()
 
 
 def _media_duration(upload: UploadedFile) -> float | None:
@@ -62,7 +52,7 @@ def file_store(*, owner: User, uploaded_by: User, upload: UploadedFile) -> Store
     except FileRefused as refusal:
         raise FileRefused(f"{original}: {refusal.reason}") from None
     duration = _media_duration(upload) if file_type.category in ("audio", "video") else None
-    digest = sha256_of(upload)
+    digest = sha256_of_file(upload)
     token = uuid.uuid4().hex
     storage_name = default_storage.save(
         f"evidence/{owner.pk}/{token}.{sniffing.storage_extension(file_type.key)}", upload
