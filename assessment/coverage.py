@@ -3,8 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from assessment.models import CriterionDecision, Outcome, SampleEntry
-from assessment.progress import LIVE_SUBMISSION_STATUSES
+from assessment.models import CriterionDecision, Outcome, SampleEntry, Submission
 from people.access import enrolments_visible_to
 from people.models import Cohort, User
 from portfolios.models import Claim
@@ -76,7 +75,7 @@ def cohort_coverage(*, viewer: User, cohort: Cohort) -> Coverage:
     sampled = set(SampleEntry.objects.filter(plan__cohort=cohort, enrolment_id__in=ids).values_list("enrolment_id", flat=True))
     methods = defaultdict(set)
     for enrolment_id, kind in (
-        Claim.objects.filter(submissions__enrolment_id__in=ids, submissions__status__in=LIVE_SUBMISSION_STATUSES)
+        Claim.objects.filter(submissions__enrolment_id__in=ids, submissions__status__in=Submission.LIVE_STATUSES)
         .values_list("submissions__enrolment_id", "version__item__kind")
         .distinct()
     ):

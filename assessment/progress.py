@@ -33,9 +33,6 @@ class Grade(models.TextChoices):
     DISTINCTION = "distinction", "Distinction"
 
 
-LIVE_SUBMISSION_STATUSES = [Submission.Status.SUBMITTED, Submission.Status.IN_ASSESSMENT, Submission.Status.ASSESSED]
-
-
 def grade_for(*, grading_scheme: str, bands: dict[int, str], met: set[int]) -> Grade:
     """The unit grade, given each criterion's band (criterion id → band) and the ids of those met."""
     by_band: dict[str, set[int]] = defaultdict(set)
@@ -100,7 +97,7 @@ def enrolment_progress(enrolments: Iterable[Enrolment]) -> dict[int, EnrolmentPr
     submitted = {
         (row["submissions__enrolment_id"], row["criterion_id"]): row["last_submitted"]
         for row in Claim.objects.filter(
-            submissions__enrolment_id__in=enrolment_ids, submissions__status__in=LIVE_SUBMISSION_STATUSES
+            submissions__enrolment_id__in=enrolment_ids, submissions__status__in=Submission.LIVE_STATUSES
         )
         .values("submissions__enrolment_id", "criterion_id")
         .annotate(last_submitted=Max("submissions__submitted_at"))

@@ -11,8 +11,6 @@ from people.models import Enrolment, User
 from portfolios import services as portfolio_services
 from units.models import AssessmentCriterion, EvidenceKind, GradeBand
 
-_PENDING = [Submission.Status.SUBMITTED, Submission.Status.IN_ASSESSMENT]
-
 
 def _submitted_criteria(submission: Submission) -> set[int]:
     return set(submission.claims.values_list("criterion_id", flat=True))
@@ -21,7 +19,7 @@ def _submitted_criteria(submission: Submission) -> set[int]:
 def _ensure_submitted(enrolment: Enrolment, criteria: list[AssessmentCriterion]) -> Submission:
     """A live submission claiming every given criterion, creating demo evidence for any criterion without a claim."""
     learner = enrolment.learner
-    live = enrolment.submissions.exclude(status=Submission.Status.WITHDRAWN).order_by("-attempt").first()
+    live = Submission.objects.live().filter(enrolment=enrolment).order_by("-attempt").first()
     claimed = _submitted_criteria(live) if live else set()
     missing = [c for c in criteria if c.pk not in claimed]
     if not missing:
@@ -36,7 +34,7 @@ def _ensure_submitted(enrolment: Enrolment, criteria: list[AssessmentCriterion])
     claims = [
         portfolio_services.claim_save(item=item, user=learner, criterion=c, location_note=f"Section {c.code}") for c in missing
     ]
-    if live is None or live.status not in _PENDING:
+    if live is None or not live.is_pending():
         return services.submission_create(enrolment=enrolment, user=learner)
     # A submission is already waiting: add the demo claims to it, as the learner would have mapped them before submitting.
     live.claims.add(*claims)

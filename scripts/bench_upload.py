@@ -45,7 +45,7 @@ def run_one(size_mb: int) -> dict:
 
     from people.models import Role, User
     from portfolios.models import StoredFile
-    from portfolios.uploads.bigfile import write_multipart_wav, wsgi_environ
+    from tests.bigfile import write_multipart_wav, wsgi_environ
 
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0)

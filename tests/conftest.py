@@ -152,3 +152,68 @@ def browser(browser_type, browser_type_launch_args):
         )
     yield browser
     browser.close()
+
+
+@pytest.fixture
+def make_evidence(cast):
+    """Create a learner's evidence item through the service, optionally mapped to criteria of a unit."""
+    from portfolios import services
+    from units.models import AssessmentCriterion
+
+    def _make(learner=None, *, title="My report", body="Some words here", kind="report", uploads=(), map_to=()):
+        learner = learner or cast["learner"]
+        item = services.evidence_create(
+            learner=learner, author=learner, kind=kind, title=title, body=body, uploads=uploads
+        )
+        for unit_key, code in map_to:
+            criterion = AssessmentCriterion.objects.get(unit__key=unit_key, code=code)
+            services.claim_save(item=item, user=learner, criterion=criterion)
+        return item
+
+    return _make
+
+
+def criteria_of(enrolment, codes=None):
+    """The enrolment's unit's criteria in order, or only those with the given codes."""
+    from units.models import AssessmentCriterion
+
+    criteria = AssessmentCriterion.objects.filter(unit_id=enrolment.unit_id).order_by("order")
+    return [c for c in criteria if codes is None or c.code in codes]
+
+
+@pytest.fixture
+def submit():
+    """Map a report to the given criteria (all by default) and submit it as the learner."""
+    from assessment import services as assessment_services
+    from portfolios import services as portfolio_services
+    from units.models import EvidenceKind
+
+    def _submit(enrolment, codes=None, body="My account of the criteria."):
+        learner = enrolment.learner
+        item = portfolio_services.evidence_create(
+            learner=learner, author=learner, kind=EvidenceKind.REPORT, title=f"Report for {enrolment.unit.key}", body=body
+        )
+        for criterion in criteria_of(enrolment, codes):
+            portfolio_services.claim_save(item=item, user=learner, criterion=criterion, location_note=f"Section {criterion.code}")
+        return assessment_services.submission_create(enrolment=enrolment, user=learner)
+
+    return _submit
+
+
+@pytest.fixture
+def decide():
+    """Decide a criterion as the enrolment's assessor, from its current revision."""
+    from assessment import services
+    from assessment.models import CriterionAssessment, Outcome
+    from units.models import AssessmentCriterion
+
+    def _decide(enrolment, code, outcome="met", feedback=""):
+        criterion = AssessmentCriterion.objects.get(unit_id=enrolment.unit_id, code=code)
+        state = CriterionAssessment.objects.filter(enrolment=enrolment, criterion=criterion).first()
+        return services.criterion_decide(
+            actor=enrolment.assessor, enrolment=enrolment, criterion=criterion, outcome=outcome,
+            feedback=feedback or ("Add more." if outcome != Outcome.MET else ""),
+            seen_revision=state.revision if state else 0, declaration_confirmed=outcome == Outcome.MET,
+        )
+
+    return _decide

@@ -10,20 +10,16 @@ def attempt_label(attempt: int) -> str:
     return "First submission" if attempt == 1 else f"Resubmission {attempt - 1}"
 
 
-# Submitted, or with the assessor, and not yet decided on every criterion it claims.
-PENDING_STATUSES = ("submitted", "in_assessment")
-
-
 class SubmissionQuerySet(models.QuerySet):
     """The one home of "which submissions count": every page and service asks these two."""
 
     def live(self):
         """Every submission that was not withdrawn: waiting, being assessed or assessed."""
-        return self.exclude(status=Submission.Status.WITHDRAWN)
+        return self.filter(status__in=Submission.LIVE_STATUSES)
 
     def pending(self):
         """Live submissions still waiting for a decision on some criterion they claim."""
-        return self.filter(status__in=PENDING_STATUSES)
+        return self.filter(status__in=Submission.PENDING_STATUSES)
 
 
 class Submission(models.Model):
@@ -32,6 +28,10 @@ class Submission(models.Model):
         IN_ASSESSMENT = "in_assessment", "Being assessed"
         ASSESSED = "assessed", "Assessed"
         WITHDRAWN = "withdrawn", "Withdrawn"
+
+    # The one definition of each set; lookups across relations (claims → submissions) use these too.
+    LIVE_STATUSES = (Status.SUBMITTED, Status.IN_ASSESSMENT, Status.ASSESSED)
+    PENDING_STATUSES = (Status.SUBMITTED, Status.IN_ASSESSMENT)
 
     enrolment = models.ForeignKey("people.Enrolment", on_delete=models.PROTECT, related_name="submissions")
     attempt = models.PositiveSmallIntegerField(help_text="1 for the first submission, 2 for resubmission 1, …")
@@ -58,11 +58,8 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return f"{self.enrolment} — {self.attempt_label()}"
 
-    def is_live(self) -> bool:
-        return self.status != Submission.Status.WITHDRAWN
-
     def is_pending(self) -> bool:
-        return self.status in PENDING_STATUSES
+        return self.status in self.PENDING_STATUSES
 
     def attempt_label(self) -> str:
         return attempt_label(self.attempt)

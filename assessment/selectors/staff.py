@@ -15,7 +15,7 @@ from assessment.models import (
     Submission,
     UnitSignOff,
 )
-from assessment.progress import LIVE_SUBMISSION_STATUSES, CriterionStatus, Grade, enrolment_progress
+from assessment.progress import CriterionStatus, Grade, enrolment_progress
 from people.access import enrolments_visible_to
 from people.models import Enrolment, User
 from portfolios.models import Claim
@@ -53,10 +53,7 @@ def caseload_for(*, assessor: User) -> Caseload:
     ]
     now = timezone.now()
     awaiting = list(
-        Submission.objects.filter(
-            enrolment__in=[e.pk for e in enrolments],
-            status__in=[Submission.Status.SUBMITTED, Submission.Status.IN_ASSESSMENT],
-        )
+        Submission.objects.pending().filter(enrolment__in=[e.pk for e in enrolments])
         .select_related("enrolment__learner", "enrolment__unit")
         .order_by("submitted_at", "pk")
     )
@@ -145,7 +142,7 @@ def enrolment_assessment(*, enrolment: Enrolment) -> EnrolmentAssessment:
     claims = defaultdict(list)
     for claim in (
         Claim.objects.filter(
-            submissions__enrolment=enrolment, submissions__status__in=LIVE_SUBMISSION_STATUSES
+            submissions__enrolment=enrolment, submissions__status__in=Submission.LIVE_STATUSES
         )
         .annotate(attempt=Max("submissions__attempt"))
         .select_related("version__item")

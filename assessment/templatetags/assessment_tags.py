@@ -1,58 +1,23 @@
-"""Small display helpers for assessment pages: status badges and links to the portfolios app's evidence views."""
+"""Small display helpers for assessment pages: status and grade badges, waits and attempt labels."""
 
 from django import template
-from django.urls import NoReverseMatch, reverse
 
-from assessment.models.submissions import attempt_label
+from assessment.models import attempt_label
 from assessment.progress import CriterionStatus, Grade
 
 register = template.Library()
 
-_STATUS_CLASSES = {
-    CriterionStatus.NOT_STARTED: "text-bg-light border",
-    CriterionStatus.IN_PROGRESS: "text-bg-secondary",
-    CriterionStatus.SUBMITTED: "text-bg-info",
-    CriterionStatus.MET: "text-bg-success",
-    CriterionStatus.NOT_YET_MET: "text-bg-warning",
-}
-
-
 @register.inclusion_tag("assessment/_status_badge.html")
 def status_badge(status: str) -> dict:
+    """A criterion's status in words and in the one colour every role sees (static/css/attest.css)."""
     status = CriterionStatus(status)
-    return {"label": status.label, "css": _STATUS_CLASSES[status], "value": status.value}
+    return {"label": status.label, "value": status.value}
 
 
 @register.inclusion_tag("assessment/_grade_badge.html")
 def grade_badge(grade: str) -> dict:
     grade = Grade(grade)
     return {"label": grade.label, "achieved": grade != Grade.NOT_YET_ACHIEVED}
-
-
-@register.simple_tag
-def evidence_file_url(stored_file) -> str:
-    """The portfolios app's file view for a stored file, or "" while it does not exist."""
-    try:
-        return reverse("portfolios:evidence-file", args=[stored_file.pk])
-    except NoReverseMatch:
-        return ""
-
-
-@register.simple_tag
-def evidence_preview_url(stored_file) -> str:
-    """The inline view of a stored file, for <img>, <iframe>, <audio> and <video>."""
-    try:
-        return reverse("portfolios:evidence-file-preview", args=[stored_file.pk])
-    except NoReverseMatch:
-        return ""
-
-
-@register.simple_tag
-def evidence_url(item) -> str:
-    try:
-        return reverse("portfolios:evidence-detail", args=[item.pk])
-    except NoReverseMatch:
-        return ""
 
 
 @register.filter

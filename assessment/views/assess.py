@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_POST
 from assessment import selectors, services
 from assessment.forms import DecisionForm, DeclarationForm, UnlockForm
 from assessment.progress import Grade
-from packs.selectors import pack_panel_context
 from people.access import get_assessable_enrolment_for_user, get_enrolment_for_user, may_assess, may_unlock
 from people.http import reported
 from people.models import Enrolment
@@ -33,7 +32,6 @@ def _page(request: HttpRequest, enrolment: Enrolment, *, bound: dict | None = No
         block.unlock_form = UnlockForm(prefix=f"u{block.criterion.pk}")
     grade_label = Grade(data.grade).label
     context = {
-        **pack_panel_context(user=user, enrolment=enrolment),
         "data": data,
         "enrolment": enrolment,
         "can_assess": can_assess,

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessment import services
 from assessment.forms import GrantForm
 from assessment.progress import enrolment_progress
-from packs.selectors import pack_panel_context
 from people.access import enrolments_visible_to, get_administered_sample_for_user, role_required
 from people.http import reported
 from people.models import Role, VerifierSample
@@ -74,7 +73,5 @@ def verifier_home(request: HttpRequest) -> HttpResponse:
     visible = set(enrolments_visible_to(request.user).values_list("pk", flat=True))
     enrolments = [e for s in samples for e in s.enrolments.all() if e.pk in visible]
     progress = enrolment_progress(enrolments)
-    for sample in samples:
-        sample.pack_panel = pack_panel_context(user=request.user, sample=sample)
     audit_verifier_view(actor=request.user, obj=request.user, summary="Verifier opened their sample list")
     return render(request, "assessment/verifier_home.html", {"samples": samples, "progress": progress})

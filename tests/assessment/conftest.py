@@ -1,49 +1,6 @@
-"""Helpers for assessment tests: submit evidence through the portfolios services, decide through ours."""
+"""Fixtures for assessment tests: a cohort large enough for query budgets."""
 
 import pytest
-
-from assessment import services
-from assessment import services as assessment_services
-from assessment.models import CriterionAssessment, Outcome
-from units.models import AssessmentCriterion, EvidenceKind
-
-
-def criteria_of(enrolment, codes=None) -> list[AssessmentCriterion]:
-    criteria = AssessmentCriterion.objects.filter(unit_id=enrolment.unit_id).order_by("order")
-    return [c for c in criteria if codes is None or c.code in codes]
-
-
-@pytest.fixture
-def submit():
-    """Map a report to the given criteria (all by default) and submit it as the learner."""
-    from portfolios import services as portfolio_services
-
-    def _submit(enrolment, codes=None, body="My account of the criteria."):
-        learner = enrolment.learner
-        item = portfolio_services.evidence_create(
-            learner=learner, author=learner, kind=EvidenceKind.REPORT, title=f"Report for {enrolment.unit.key}", body=body
-        )
-        for criterion in criteria_of(enrolment, codes):
-            portfolio_services.claim_save(item=item, user=learner, criterion=criterion, location_note=f"Section {criterion.code}")
-        return assessment_services.submission_create(enrolment=enrolment, user=learner)
-
-    return _submit
-
-
-@pytest.fixture
-def decide():
-    """Decide a criterion as the enrolment's assessor, from its current revision."""
-
-    def _decide(enrolment, code, outcome=Outcome.MET, feedback=""):
-        criterion = AssessmentCriterion.objects.get(unit_id=enrolment.unit_id, code=code)
-        state = CriterionAssessment.objects.filter(enrolment=enrolment, criterion=criterion).first()
-        return services.criterion_decide(
-            actor=enrolment.assessor, enrolment=enrolment, criterion=criterion, outcome=outcome,
-            feedback=feedback or ("Add more." if outcome != Outcome.MET else ""),
-            seen_revision=state.revision if state else 0, declaration_confirmed=outcome == Outcome.MET,
-        )
-
-    return _decide
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from django.test.client import ClientHandler
 
 from portfolios.models import StoredFile
-from portfolios.uploads.bigfile import write_multipart_wav, wsgi_environ
+from tests.bigfile import write_multipart_wav, wsgi_environ
 
 SIZE = 200 * 1024 * 1024
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from assessment import services as assessment_services
 from portfolios import services
-from tests.portfolios.test_learner_home import _bulk_evidence, _queries
+from tests.assessment.test_learner_home import _bulk_evidence, _queries
 from units.models import RangeItem
 
 

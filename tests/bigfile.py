@@ -1,4 +1,4 @@
-"""Build a large multipart upload on disk, chunk by chunk, for streaming tests and the upload benchmark."""
+"""Test and benchmark helper: build a large multipart upload on disk, chunk by chunk, never whole in memory."""
 
 import struct
 from pathlib import Path
