@@ -17,6 +17,7 @@ from assessment import services as assessment_services
 from people.models import Enrolment, User
 from portfolios import services
 from portfolios.models import RecordConfirmation
+from portfolios.uploads.wordcount import count_words
 from units.models import AssessmentCriterion
 
 _SECTIONS = {
@@ -62,8 +63,6 @@ _SECTIONS = {
 def report_docx(target_words: int = 3500) -> bytes:
     """A report of about `target_words` words, with headings, written with python-docx."""
     import docx
-
-    from portfolios.uploads.wordcount import count_words
 
     document = docx.Document()
     document.add_heading("Understanding customers and customer retention at Northgate Home Supplies", level=1)

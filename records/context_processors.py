@@ -2,11 +2,11 @@
 
 from django.http import HttpRequest
 
+from records.models import Notification
+
 
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from records.models import Notification
-
     return {"unread_notifications": Notification.objects.filter(recipient=user, read_at__isnull=True).count()}

@@ -2,6 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.assessment import create_demo_assessment
+from demo.evidence import create_demo_evidence
 from demo.people import DEMO_CENTRE, create_demo_people
 from people.models import Centre
 from units.models import Unit
@@ -17,14 +19,8 @@ class Command(BaseCommand):
         if not Unit.objects.exists():
             raise CommandError("Load the unit catalogue first: python manage.py loaddata fixtures/units/*.json")
         users = create_demo_people()
-        for step in _demo_steps():
-            step(users)
+        # Evidence first, then the assessment, sampling and verifier access that rest on it.
+        create_demo_evidence(users)
+        create_demo_assessment(users)
         self.stdout.write(self.style.SUCCESS("Demo data created: users learner, learner2, assessor, iqa, verifier, admin (password 'attest')."))
 
-
-def _demo_steps():
-    """Evidence first, then the assessment, sampling and verifier access that rest on it."""
-    from demo.assessment import create_demo_assessment
-    from demo.evidence import create_demo_evidence
-
-    return [create_demo_evidence, create_demo_assessment]
