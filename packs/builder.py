@@ -18,21 +18,28 @@ STEPS = 7
 Progress = Callable[[int, str], None]
 
 
-def _placements(pack: dict, pages: dict[str, int]) -> list[tuple[int, dict, int]]:
+def _file_key(item: dict, file: dict) -> str:
+    """One file of one evidence entry: the same stored file can be in two versions of an item, each placed apart."""
+    return f"{item['anchor']}-f{file['id']}"
+
+
+def _placements(pack: dict, pages: dict[str, int]) -> list[tuple[int, str, str, int]]:
+    """(pack page index, file key, evidence PDF path, source page number) for every merged page, in pack order."""
     placements = []
     for lu in pack["units"]:
         for item in lu["evidence"]:
             for file in item["files"]:
                 if file["mode"] == "pdf":
+                    key = _file_key(item, file)
                     for number in file["page_numbers"]:
-                        placements.append((pages[f"{item['anchor']}-f{file['id']}-p{number}"] - 1, file, number))
+                        placements.append((pages[f"{key}-p{number}"] - 1, key, file["path"], number))
     return placements
 
 
-def _layout_manifest(pack: dict, pages: dict[str, int], digests: dict[int, str], placements) -> list[dict]:
-    pack_pages: dict[int, list[int]] = {}
-    for index, file, _ in placements:
-        pack_pages.setdefault(file["id"], []).append(index + 1)
+def _layout_manifest(pack: dict, pages: dict[str, int], digests: dict[str, str], placements) -> list[dict]:
+    pack_pages: dict[str, list[int]] = {}
+    for index, key, _, _ in placements:
+        pack_pages.setdefault(key, []).append(index + 1)
     return [
         {
             "enrolment_id": lu["enrolment_id"],
@@ -44,8 +51,8 @@ def _layout_manifest(pack: dict, pages: dict[str, int], digests: dict[int, str],
                     "sha256": f["sha256"],
                     "mode": f["mode"],
                     "attachment_name": f.get("attachment_name"),
-                    "pack_pages": pack_pages.get(f["id"], []) if f["mode"] == "pdf" else [],
-                    "content_sha256": digests.get(f["id"]) if f["mode"] == "pdf" else None,
+                    "pack_pages": pack_pages.get(_file_key(item, f), []) if f["mode"] == "pdf" else [],
+                    "content_sha256": digests.get(_file_key(item, f)) if f["mode"] == "pdf" else None,
                 }
                 for f in item["files"]
             ],

@@ -11,12 +11,10 @@ from assessment.models import CriterionAssessment, CriterionDecision, Outcome, S
 from assessment.progress import Grade, grade_for
 from people.models import Enrolment
 from portfolios.models import Claim, EvidenceVersion, StoredFile
+from records.audit import latest_audit_hash
 from records.models import AuditEntry
 from units.models import EvidenceRequirement, GradeBand
 from units.selectors import outcomes_with_structure
-
-_IMAGE_TYPES = {"jpeg", "jpg", "png", "gif", "webp", "heic", "heif", "tiff", "bmp"}
-_DOCUMENT_TYPES = {"docx", "odt"}
 
 
 def _when(value) -> str:
@@ -29,18 +27,6 @@ def _day(value) -> str:
 
 def _person(user) -> str:
     return str(user) if user else ""
-
-
-def file_mode(stored: StoredFile) -> str:
-    """How the pack includes a file: merged pages, an embedded image, rendered text, or an attachment."""
-    file_type = (stored.file_type or "").lower()
-    if file_type == "pdf":
-        return "pdf"
-    if stored.category == StoredFile.Category.IMAGE or file_type in _IMAGE_TYPES:
-        return "image"
-    if file_type in _DOCUMENT_TYPES:
-        return "document"
-    return "attach"
 
 
 def _grade(unit, outcomes: dict[int, str], criteria) -> str:
@@ -58,7 +44,7 @@ def _decisions(enrolment) -> dict[int, list[CriterionDecision]]:
 
 def _claims(enrolment) -> list[Claim]:
     """Claims of this learner against this unit that went into a live submission, in criterion order."""
-    live = Submission.objects.filter(enrolment=enrolment).exclude(status=Submission.Status.WITHDRAWN)
+    live = Submission.objects.live().filter(enrolment=enrolment)
     versions = EvidenceVersion.objects.select_related("item__author", "item__learner").prefetch_related(
         Prefetch("files", queryset=StoredFile.objects.order_by("uploaded_at", "pk"))
     )
@@ -95,11 +81,11 @@ def _evidence_entries(claims, requirements, prefix: str) -> tuple[list[dict], di
                 "category": f.category,
                 "duration_seconds": f.duration_seconds,
                 "word_count": f.word_count,
-                "mode": file_mode(f),
             }
             for f in version.files.all()
         ]
-        words = version.body_word_count + sum(f["word_count"] or 0 for f in files)
+        # Counted once, on saving and on upload; the pack does not count again.
+        words = version.total_word_count()
         requirement = requirements.get(version.item.kind)
         entries.append(
             {
@@ -352,8 +338,6 @@ def enrolment_pack_context(enrolment: Enrolment, *, prefix: str = "lu1") -> dict
 
 def pack_data(*, pack_id: str, enrolment: Enrolment | None = None, sample=None) -> dict:
     """The whole pack as plain data: one learner-unit, or every learner-unit of a verifier's sample."""
-    from records.audit import latest_audit_hash
-
     now = timezone.now()
     if sample is not None:
         enrolments = list(sample.enrolments.select_related("learner", "unit").order_by("learner__display_name", "unit__key"))

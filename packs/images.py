@@ -1,14 +1,18 @@
 """Images at print resolution: each evidence image decoded and, if needed, downscaled once per job."""
 
-import hashlib
 from pathlib import Path
 
+import pillow_heif
 from PIL import Image, ImageOps
+
+from records.digests import sha256_hex
 
 PRINT_DPI = 300
 MAX_WIDTH_MM = 174  # the pack's text width
 MAX_HEIGHT_MM = 150  # leaves room for the item's header on the same page
 _MM_PER_INCH = 25.4
+
+pillow_heif.register_heif_opener()  # HEIC photos from phones open like any other image
 
 
 def max_pixels() -> tuple[int, int]:
@@ -27,12 +31,6 @@ class ImageCache:
         """Return the printed image's pixel size; raise if the image cannot be decoded."""
         if key in self.paths:
             return self.sizes[key]
-        try:
-            import pillow_heif
-
-            pillow_heif.register_heif_opener()
-        except ImportError:  # pragma: no cover - HEIC support is optional
-            pass
         with Image.open(source) as image:
             image_format = image.format
             width_limit, height_limit = max_pixels()
@@ -41,7 +39,7 @@ class ImageCache:
             width, height = (image.height, image.width) if orientation in (5, 6, 7, 8) else image.size
             needs_resize = width > width_limit or height > height_limit
             passthrough = image_format in ("JPEG", "PNG") and not needs_resize and not rotated
-            target = self.directory / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+            target = self.directory / sha256_hex(key.encode())[:16]
             if passthrough:
                 size = (image.width, image.height)
                 # Decoding at 1/8 scale reads the whole stream, so a corrupt file fails here, cheaply.

@@ -10,12 +10,13 @@ Definitions (docs/packs.md repeats them):
   the manifest's per-file "content_sha256").
 """
 
-import hashlib
+import itertools
 import json
 
 from pypdf import PdfReader
 
 from packs.merge import page_content_data
+from records.digests import sha256_hex
 
 MANIFEST_NAME = "attest-manifest.json"
 MANIFEST_METADATA_KEY = "/AttestManifest"
@@ -27,16 +28,14 @@ def canonical(value) -> bytes:
 
 
 def integrity_reference(source_manifest: dict) -> str:
-    digest = hashlib.sha256(canonical(source_manifest)).hexdigest()[:16].upper()
+    digest = sha256_hex(canonical(source_manifest))[:16].upper()
     return "ATT-" + "-".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 def content_sha256(manifest: dict, pages) -> str:
     """The pack's own content hash over the manifest (minus this hash) and every page's content streams."""
-    digest = hashlib.sha256(canonical({k: v for k, v in manifest.items() if k != "content_sha256"}))
-    for page in pages:
-        digest.update(page_content_data(page))
-    return digest.hexdigest()
+    head = canonical({k: v for k, v in manifest.items() if k != "content_sha256"})
+    return sha256_hex(itertools.chain([head], (page_content_data(page) for page in pages)))
 
 
 def source_manifest(pack: dict) -> dict:

@@ -5,8 +5,6 @@ drawn inside the placeholder page's frame; the placeholder (rendered by WeasyPri
 and the running footer, so every page of the pack has its footer and page number.
 """
 
-import hashlib
-
 from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.generic import (
     ArrayObject,
@@ -15,6 +13,8 @@ from pypdf.generic import (
     FloatObject,
     NameObject,
 )
+
+from records.digests import sha256_hex
 
 MM = 72 / 25.4
 # The frame evidence pages are drawn into: the placeholder's content area below its caption.
@@ -123,14 +123,14 @@ class SourcePdfs:
         return self._readers[path].pages[number - 1]
 
 
-def merge_evidence(writer: PdfWriter, placements: list[tuple[int, dict, int]]) -> dict[int, str]:
-    """Place each (pack page index, file, source page number); return per file id the SHA-256 of its placed content."""
+def merge_evidence(writer: PdfWriter, placements: list[tuple[int, str, str, int]]) -> dict[str, str]:
+    """Place each (pack page index, file key, source path, source page number); return per file key the SHA-256 of
+    the content placed for it, in page order."""
     sources = SourcePdfs()
-    digests: dict[int, hashlib._Hash] = {}
-    for index, file, number in placements:
-        data = place_evidence_page(writer, writer.pages[index], sources.page(file["path"], number))
-        digests.setdefault(file["id"], hashlib.sha256()).update(data)
-    return {file_id: digest.hexdigest() for file_id, digest in digests.items()}
+    placed: dict[str, list[bytes]] = {}
+    for index, key, path, number in placements:
+        placed.setdefault(key, []).append(place_evidence_page(writer, writer.pages[index], sources.page(path, number)))
+    return {key: sha256_hex(chunks) for key, chunks in placed.items()}
 
 
 def attach_files(writer: PdfWriter, files: list[dict]) -> None:

@@ -1,20 +1,40 @@
-"""Prepare each evidence file for the pack: count PDF pages, size images, extract document text.
+"""Prepare each evidence item for the pack: its text as safe HTML, and for each file how the pack shows it.
 
-A file that cannot be read this way is attached as it is, with a note; it never sinks the pack.
+How is decided by the file's stored category and type: PDF pages merged, images embedded at print size, the text
+of DOCX/ODT documents rendered beside the attached original, anything else attached. A file that cannot be read
+this way is attached as it is, with a note; it never sinks the pack.
 """
 
 import re
 import shutil
 from pathlib import Path
 
+import docx
 from django.core.files.storage import default_storage
+from odf import teletype
+from odf import text as odf_text
+from odf.opendocument import load as odf_load
 from pypdf import PdfReader
 
-from packs.documents import document_paragraphs
 from packs.images import MAX_HEIGHT_MM, MAX_WIDTH_MM, PRINT_DPI, ImageCache
-from packs.text import render_body
+from portfolios.models import StoredFile
+from portfolios.rendering import render_body
 
 _MM_PER_INCH = 25.4
+# Documents whose text the pack shows beside the attached original.
+_TEXT_SHOWN = {"docx", "odt"}
+
+
+def file_mode(file: dict) -> str:
+    """How the pack includes a file, from its stored category and type: merged pages, image, shown text or attachment."""
+    if file["category"] == StoredFile.Category.IMAGE:
+        return "image"
+    if file["category"] == StoredFile.Category.DOCUMENT:
+        if file["file_type"] == "pdf":
+            return "pdf"
+        if file["file_type"] in _TEXT_SHOWN:
+            return "document"
+    return "attach"
 
 
 def local_path(storage_name: str, scratch: Path) -> Path:
@@ -41,6 +61,16 @@ def _attachment_name(prefix: str, ref: str, file: dict) -> str:
     return f"{prefix}-{ref}-{file['id']}-{safe}"
 
 
+def document_paragraphs(path: Path, file_type: str) -> list[str]:
+    """A DOCX or ODT document's paragraphs as plain text, for showing; raise if it cannot be read."""
+    if file_type == "docx":
+        return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    if file_type == "odt":
+        paragraphs = (teletype.extractText(p) for p in odf_load(str(path)).getElementsByType(odf_text.P))
+        return [p for p in paragraphs if p.strip()]
+    raise ValueError(f"Cannot read text from a {file_type} file")
+
+
 def _pdf_pages(path: Path) -> int:
     reader = PdfReader(path)
     if reader.is_encrypted:
@@ -62,7 +92,7 @@ def prepare_item(item: dict, prefix: str, scratch: Path, images: ImageCache) -> 
         file["duration"] = _duration(file.get("duration_seconds"))
         path = local_path(file["storage_name"], scratch)
         file["path"] = str(path)
-        mode = file["mode"]
+        mode = file["mode"] = file_mode(file)
         try:
             if mode == "pdf":
                 file["pages"] = _pdf_pages(path)
@@ -76,7 +106,7 @@ def prepare_item(item: dict, prefix: str, scratch: Path, images: ImageCache) -> 
                 file["print_width_mm"] = round(min(MAX_WIDTH_MM, natural_mm, MAX_HEIGHT_MM * width / height), 1)
                 file["how"] = "image shown below"
             elif mode == "document":
-                file["paragraphs"] = document_paragraphs(path, file["file_type"].lower())
+                file["paragraphs"] = document_paragraphs(path, file["file_type"])
                 file["how"] = "text shown below; the original is attached"
         except Exception as error:  # a corrupt or unreadable file is attached as-is, with a note
             item["notes"].append(
@@ -84,9 +114,8 @@ def prepare_item(item: dict, prefix: str, scratch: Path, images: ImageCache) -> 
                 "The original file is attached unchanged; its SHA-256 is listed above."
             )
             file["mode"] = mode = "attach"
+        if mode == "attach":
+            file["how"] = "attached to this PDF"
         if mode in ("document", "attach"):
             file["attachment_name"] = _attachment_name(prefix, item["ref"], file)
-            file.setdefault("how", "attached to this PDF")
-            if mode == "attach":
-                file["how"] = "attached to this PDF"
             item["attachments"].append(file)

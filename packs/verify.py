@@ -1,34 +1,24 @@
 """Check a pack PDF against its own manifest, the stored evidence and the audit log."""
 
-import hashlib
 from pathlib import Path
 
 from django.core.files.storage import default_storage
 from pypdf import PdfReader
 
 from packs import integrity
-from packs.merge import evidence_page_data
+from packs.merge import evidence_page_data, page_content_data
 from portfolios.models import StoredFile
 from records.audit import GENESIS_HASH
+from records.digests import sha256_hex, sha256_of_file
 from records.models import AuditAction, AuditEntry
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _stored_pdf_content_sha256(storage_name: str) -> str | None:
     """The content hash of a stored evidence PDF's pages, as the builder computes it; None if unavailable."""
-    from packs.merge import page_content_data
-
     if not default_storage.exists(storage_name):
         return None
     with default_storage.open(storage_name, "rb") as handle:
-        reader = PdfReader(handle)
-        digest = hashlib.sha256()
-        for page in reader.pages:
-            digest.update(page_content_data(page))
-        return digest.hexdigest()
+        return sha256_hex(page_content_data(page) for page in PdfReader(handle).pages)
 
 
 def _check_files(reader: PdfReader, manifest: dict, attachments: dict) -> list[str]:
@@ -46,13 +36,14 @@ def _check_files(reader: PdfReader, manifest: dict, attachments: dict) -> list[s
                 label = f"attachment {file['attachment_name']}"
                 if file["attachment_name"] not in attachments:
                     problems.append(f"{label}: missing from the PDF")
-                elif _sha256(attachments[file["attachment_name"]][0]) != file["sha256"]:
+                elif sha256_hex(attachments[file["attachment_name"]][0]) != file["sha256"]:
                     problems.append(f"{label}: its bytes differ from the recorded SHA-256 {file['sha256']}")
             if file["mode"] == "pdf":
-                digest = hashlib.sha256()
-                for number in file["pack_pages"]:
-                    digest.update(evidence_page_data(reader.pages[number - 1]) if number <= len(reader.pages) else b"")
-                if digest.hexdigest() != file["content_sha256"]:
+                placed = sha256_hex(
+                    evidence_page_data(reader.pages[number - 1]) if number <= len(reader.pages) else b""
+                    for number in file["pack_pages"]
+                )
+                if placed != file["content_sha256"]:
                     problems.append(f"{label}: the merged evidence pages {file['pack_pages']} differ from the recorded content hash")
                 elif record is not None:
                     original = _stored_pdf_content_sha256(record.storage_name)
@@ -83,7 +74,6 @@ def _check_audit(manifest: dict, file_sha256: str) -> list[str]:
 
 def pack_verify(path: Path) -> tuple[dict | None, list[str]]:
     """Return the pack's manifest and every problem found; no problems means the pack is as built."""
-    data = Path(path).read_bytes()
     try:
         reader = PdfReader(path)
         manifest = integrity.read_manifest(reader)
@@ -101,5 +91,6 @@ def pack_verify(path: Path) -> tuple[dict | None, list[str]]:
     for extra in sorted(set(attachments) - expected - {integrity.MANIFEST_NAME}):
         problems.append(f"attachment {extra}: not part of the pack as built")
     problems += _check_files(reader, manifest, attachments)
-    problems += _check_audit(manifest, _sha256(data))
+    with open(path, "rb") as handle:
+        problems += _check_audit(manifest, sha256_of_file(handle))
     return manifest, problems

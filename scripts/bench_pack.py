@@ -45,22 +45,21 @@ def _setup_data():
     enrolment = Enrolment.objects.create(learner=people[Role.LEARNER], unit=unit, cohort=cohort,
                                          assessor=people[Role.ASSESSOR], iqa=people[Role.IQA])
     learner = people[Role.LEARNER]
-    criteria = list(unit.criteria.all())
-    versions = []
+    criteria = list(unit.criteria.order_by("order"))
+    items = []
     for n in range(10):
-        data = _photo(n)
-        stored = f.stored_file(learner, f"photo-{n + 1:02d}.jpg", data, "jpeg", "image/jpeg", "image", width=2000, height=1500)
-        versions.append(f.evidence(learner, f"Photo {n + 1} of the customer display", kind="product", files=[stored]))
+        photo = {f"photo-{n + 1:02d}.jpg": _photo(n)}
+        items.append(f.evidence(learner, f"Photo {n + 1} of the customer display", kind="product", files=photo))
     for n in range(5):
-        stored = f.stored_file(learner, f"document-{n + 1}.pdf", f.pdf_bytes(5, f"Document {n + 1}"), "pdf",
-                               "application/pdf", "document")
-        versions.append(f.evidence(learner, f"Workplace document {n + 1}", kind="product", files=[stored]))
+        document = {f"document-{n + 1}.pdf": f.pdf_bytes(5, f"Document {n + 1}")}
+        items.append(f.evidence(learner, f"Workplace document {n + 1}", kind="product", files=document))
     for n in range(5):
-        versions.append(f.evidence(learner, f"Report {n + 1}", body=_report(3000, n), body_format="markdown"))
-    claims = [f.claim(v, criteria[i % len(criteria)], where=f"Section {i + 1}") for i, v in enumerate(versions)]
-    submission = f.submit(enrolment, claims)
+        items.append(f.evidence(learner, f"Report {n + 1}", body=_report(3000, n), body_format="markdown"))
+    for i, item in enumerate(items):
+        f.claim(item, criteria[i % len(criteria)], where=f"Section {i + 1}")
+    f.submit(enrolment)
     for criterion in criteria:
-        f.decide(enrolment, criterion, submission, "met")
+        f.decide(enrolment, criterion, "met")
     return enrolment
 
 
@@ -127,10 +126,9 @@ def _weasyprint_alone(enrolment, *, gc_off=False):
     from weasyprint import HTML
 
     from packs.context import pack_data
-    from packs.fetcher import PackURLFetcher
     from packs.images import ImageCache
     from packs.prepare import prepare_item
-    from packs.render import pack_html
+    from packs.render import PackURLFetcher, pack_html
 
     def run():
         data = pack_data(pack_id="bench", enrolment=enrolment)

@@ -1,8 +1,9 @@
-"""Pack test data, built directly with the models, and the task backend run synchronously."""
+"""Pack test data, made through the portfolios and assessment services, and the task backend run synchronously."""
 
 import pytest
 
 from tests.packs import factories as f
+from tests.portfolios.samples import mp3_bytes
 
 
 @pytest.fixture(autouse=True)
@@ -12,52 +13,62 @@ def _immediate_tasks(settings):
 
 @pytest.fixture
 def portfolio(cast):
-    """The learner's unit 001, fully evidenced: a report, a PDF, a photo, a DOCX and an audio file; signed off."""
+    """The learner's unit 001, evidenced, assessed and signed off the way the app does it.
+
+    A report, a signed plan (PDF), a photo, a reflective account (DOCX) and the assessor's confirmed record of a
+    discussion (MP3) cover every criterion; the first submission has 2.1 not yet met, the resubmission meets it;
+    the assessor signs the unit off and the learner confirms; the IQA samples it and disagrees, setting an action.
+    """
     enrolment = cast["enrolments"][("learner", "001")]
     learner = cast["learner"]
-    criteria = {c.code: c for c in enrolment.unit.criteria.all()}
+    criteria = {c.code: c for c in enrolment.unit.criteria.order_by("order")}
     report = f.evidence(
         learner,
         "Customer retention report",
         body="# Retention\n\nOur **loyalty scheme** keeps customers. <script>alert('x')</script>\n\n" + "word " * 40,
         body_format="markdown",
     )
-    scan = f.stored_file(learner, "signed-plan.pdf", f.pdf_bytes(3, "Signed plan"), "pdf", "application/pdf", "document")
-    plan = f.evidence(learner, "Signed customer service plan", kind="product", files=[scan])
-    photo_file = f.stored_file(learner, "display.jpg", f.jpeg_bytes(), "jpeg", "image/jpeg", "image", width=640, height=480)
-    photo = f.evidence(learner, "Photo of the loyalty display", kind="product", files=[photo_file])
-    doc_file = f.stored_file(
-        learner, "reflection.docx", f.docx_bytes(["I reflected on complaints.", "Then I improved."]), "docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "document", word_count=7,
+    plan = f.evidence(
+        learner, "Signed customer service plan", kind="product", files={"signed-plan.pdf": f.pdf_bytes(3, "Signed plan")}
     )
-    reflection = f.evidence(learner, "Reflective account", kind="reflective_account", files=[doc_file])
-    audio_file = f.stored_file(
-        learner, "discussion.mp3", b"ID3\x03\x00fake-audio-bytes" * 50, "mp3", "audio/mpeg", "audio",
-        duration_seconds=754.0,
+    photo = f.evidence(learner, "Photo of the loyalty display", kind="product", files={"display.jpg": f.jpeg_bytes()})
+    reflection = f.evidence(
+        learner,
+        "Reflective account",
+        kind="reflective_account",
+        files={"reflection.docx": f.docx_bytes(["I reflected on complaints.", "Then I improved."])},
     )
-    discussion = f.evidence(
-        learner, "Professional discussion", kind="professional_discussion", files=[audio_file],
-        author=cast["assessor"], body="Discussed coverage of 2.2.",
+    discussion = f.record(
+        enrolment,
+        "Professional discussion",
+        body="Discussed coverage of 2.2.",
+        files={"discussion.mp3": mp3_bytes()},
+        criteria=[criteria["2.2"]],
     )
     range_13 = [item for heading in criteria["1.3"].range_headings.all() for item in heading.items.all()]
-    claims = [
-        f.claim(report, criteria["1.1"], where="Section 1"),
-        f.claim(report, criteria["1.2"], where="Section 2"),
-        f.claim(plan, criteria["1.3"], range_items=range_13[:2], where="Page 2"),
-        f.claim(photo, criteria["1.4"]),
-        f.claim(reflection, criteria["2.1"]),
-        f.claim(discussion, criteria["2.2"], where="04:10"),
-    ]
-    first = f.submit(enrolment, claims)
-    f.decide(enrolment, criteria["2.1"], first, "not_yet_met", feedback="Say what you would change next time.", sign=False)
-    second = f.submit(enrolment, claims, attempt=2)
-    for criterion in criteria.values():
-        f.decide(enrolment, criterion, second, "met")
-    f.sign_off_unit(enrolment, "achieved")
+    f.claim(plan, criteria["1.3"], range_items=range_13[:2], where="Page 2")
+    f.claim(photo, criteria["1.4"])
+    f.claim(reflection, criteria["2.1"])
+    by_report = [code for code in criteria if code not in {"1.3", "1.4", "2.1", "2.2"}]
+    for section, code in enumerate(by_report, start=1):
+        f.claim(report, criteria[code], where=f"Section {section}")
+    f.submit(enrolment)
+    for code, criterion in criteria.items():
+        if code == "2.1":
+            f.decide(enrolment, criterion, "not_yet_met", feedback="Say what you would change next time.")
+        else:
+            f.decide(enrolment, criterion, "met")
+    f.submit(enrolment)
+    f.decide(enrolment, criteria["2.1"], "met")
+    f.sign_off_unit(enrolment)
     f.iqa_sample(enrolment)
+
+    def stored(item):
+        return item.current_version().files.get()
+
     return {
         "enrolment": enrolment,
         "criteria": criteria,
-        "files": {"pdf": scan, "image": photo_file, "docx": doc_file, "audio": audio_file},
-        "versions": [report, plan, photo, reflection, discussion],
+        "files": {"pdf": stored(plan), "image": stored(photo), "docx": stored(reflection), "audio": stored(discussion)},
+        "items": [report, plan, photo, reflection, discussion],
     }

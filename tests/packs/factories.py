@@ -1,15 +1,30 @@
-"""Build pack test data directly with the models: evidence files, claims, submissions, decisions, IQA."""
+"""Pack test data made the way the app makes it: real files uploaded, mapped, submitted, decided and sampled
+through the portfolios and assessment services, so the pack shows what those services record."""
 
-import hashlib
 import io
 from datetime import timedelta
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+
+from assessment.models import CriterionAssessment
+from assessment.services import (
+    criterion_decide,
+    iqa_decision_record,
+    sample_entry_create,
+    submission_create,
+    unit_sign_off_confirm,
+    unit_sign_off_create,
+    verifier_sample_grant,
+)
+from portfolios.services import claim_save, evidence_create, record_confirm, record_create
+from units.models import EvidenceKind
+
+# --- real files ---------------------------------------------------------------------------------------
 
 
 def pdf_bytes(pages: int, label: str) -> bytes:
+    """A PDF with `pages` pages, each saying which page of which document it is."""
     from weasyprint import HTML
 
     body = "".join(
@@ -17,6 +32,17 @@ def pdf_bytes(pages: int, label: str) -> bytes:
         for n in range(1, pages + 1)
     )
     return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
+
+
+def protected_pdf_bytes(label: str) -> bytes:
+    """A PDF encrypted with an owner password only: it opens, and uploads, but its pages cannot be merged."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes(1, label))))
+    writer.encrypt(user_password="", owner_password="owner-only", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def jpeg_bytes(width: int = 640, height: int = 480, colour=(40, 120, 200)) -> bytes:
@@ -42,129 +68,92 @@ def docx_bytes(paragraphs: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def stored_file(owner, name: str, data: bytes, file_type: str, mime: str, category: str, **extra):
-    from portfolios.models import StoredFile
+def upload(name: str, data: bytes) -> SimpleUploadedFile:
+    """A file as a browser sends it; the upload checks sniff its content, so `data` must be a real file."""
+    return SimpleUploadedFile(name, data)
 
-    storage_name = default_storage.save(f"evidence/{hashlib.sha256(data).hexdigest()[:12]}-{name}", ContentFile(data))
-    return StoredFile.objects.create(
-        owner=owner,
-        uploaded_by=owner,
-        storage_name=storage_name,
-        original_name=name,
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-        file_type=file_type,
-        mime_type=mime,
-        category=category,
-        **extra,
+
+# --- portfolios ---------------------------------------------------------------------------------------
+
+
+def evidence(learner, title: str, *, kind="report", body="", body_format="plain", files: dict[str, bytes] | None = None):
+    """The learner's evidence item with its first version, uploading `files` (name → bytes)."""
+    uploads = [upload(name, data) for name, data in (files or {}).items()]
+    return evidence_create(
+        learner=learner, author=learner, kind=kind, title=title, body=body, body_format=body_format, uploads=uploads
     )
 
 
-def evidence(learner, title: str, *, kind="report", body="", body_format="plain", files=(), author=None, when=None):
-    from portfolios.models import EvidenceItem, EvidenceVersion
-
-    author = author or learner
-    when = when or timezone.now()
-    item = EvidenceItem.objects.create(learner=learner, author=author, kind=kind, created_at=when)
-    version = EvidenceVersion.objects.create(
-        item=item,
-        number=1,
+def record(enrolment, title: str, *, body: str, files: dict[str, bytes], criteria):
+    """The assessor's record of a professional discussion, mapped to `criteria`, confirmed by the learner."""
+    item = record_create(
+        enrolment=enrolment,
+        assessor=enrolment.assessor,
+        kind=EvidenceKind.PROFESSIONAL_DISCUSSION,
         title=title,
+        date=timezone.localdate(),
+        duration_minutes=15,
+        participants=f"{enrolment.learner}, {enrolment.assessor}",
         body=body,
-        body_format=body_format,
-        body_word_count=len(body.split()),
-        created_by=author,
-        frozen_at=when,
+        uploads=[upload(name, data) for name, data in files.items()],
+        criteria=criteria,
     )
-    version.files.set(files)
-    return version
+    record_confirm(item=item, learner=enrolment.learner, outcome="confirmed")
+    return item
 
 
-def claim(version, criterion, *, range_items=(), where=""):
-    from portfolios.models import Claim
-
-    made = Claim.objects.create(version=version, criterion=criterion, location_note=where, created_by=version.created_by)
-    made.range_items.set(range_items)
-    return made
-
-
-def submit(enrolment, claims, *, attempt=1, ip="192.0.2.10"):
-    from assessment.models import Submission
-    from records.audit import audit_append
-    from records.models import AuditAction
-
-    submission = Submission.objects.create(
-        enrolment=enrolment,
-        attempt=attempt,
-        declaration_text="I declare that this evidence is my own work.",
-        submitted_by=enrolment.learner,
-        ip_address=ip,
+def claim(item, criterion, *, range_items=(), where=""):
+    """Map the item's current version to a criterion, as its author."""
+    return claim_save(
+        item=item, user=item.author, criterion=criterion, range_item_ids=[r.pk for r in range_items], location_note=where
     )
-    submission.claims.set(claims)
-    audit_append(
-        actor=enrolment.learner, action=AuditAction.SUBMISSION, obj=submission, summary="Submitted for assessment",
-        enrolment=enrolment,
-    )
-    return submission
 
 
-def decide(enrolment, criterion, submission, outcome="met", *, feedback="", sign=True):
-    from assessment.models import CriterionAssessment, CriterionDecision
-    from records.audit import audit_append
-    from records.models import AuditAction
+# --- assessment ---------------------------------------------------------------------------------------
 
-    now = timezone.now()
-    decision = CriterionDecision.objects.create(
+
+def submit(enrolment, *, ip="192.0.2.10"):
+    """The learner submits every mapped criterion of the unit not yet met, with the standard declaration."""
+    return submission_create(enrolment=enrolment, user=enrolment.learner, ip_address=ip)
+
+
+def decide(enrolment, criterion, outcome="met", *, feedback=""):
+    """The assessor decides a criterion from its current revision, ticking the declaration."""
+    state = CriterionAssessment.objects.filter(enrolment=enrolment, criterion=criterion).first()
+    return criterion_decide(
+        actor=enrolment.assessor,
         enrolment=enrolment,
         criterion=criterion,
-        submission=submission,
-        attempt=submission.attempt,
         outcome=outcome,
         feedback=feedback,
-        decided_by=enrolment.assessor,
-        decided_at=now,
-        signed_by=enrolment.assessor if sign and outcome == "met" else None,
-        signed_at=now if sign and outcome == "met" else None,
-        declaration_text="I confirm this criterion is met by the learner's authentic evidence." if sign else "",
+        seen_revision=state.revision if state else 0,
+        declaration_confirmed=True,
     )
-    CriterionAssessment.objects.update_or_create(
-        enrolment=enrolment, criterion=criterion, defaults={"outcome": outcome, "latest_decision": decision}
-    )
-    audit_append(
-        actor=enrolment.assessor, action=AuditAction.DECISION, obj=decision,
-        summary=f"{criterion.code}: {decision.get_outcome_display()}", enrolment=enrolment,
-    )
-    return decision
 
 
-def sign_off_unit(enrolment, grade: str):
-    from assessment.models import UnitSignOff
-
-    return UnitSignOff.objects.create(
-        enrolment=enrolment,
-        grade=grade,
-        assessor=enrolment.assessor,
-        assessor_declaration="I confirm the learner has met every criterion of this unit.",
-        learner_declaration="I confirm the unit sign-off.",
-        learner_confirmed_at=timezone.now(),
-    )
+def sign_off_unit(enrolment):
+    """The assessor signs the unit off at the grade its decisions give, and the learner confirms it."""
+    unit_sign_off_create(actor=enrolment.assessor, enrolment=enrolment, declaration_confirmed=True)
+    return unit_sign_off_confirm(actor=enrolment.learner, enrolment=enrolment, declaration_confirmed=True)
 
 
 def iqa_sample(enrolment, *, outcome="disagree"):
-    from assessment.models import IqaAction, IqaDecision, SampleEntry, SamplingPlan
+    """The IQA samples the learner-unit and records a decision; disagreeing sets the assessor an action."""
+    entry = sample_entry_create(
+        actor=enrolment.iqa, enrolment=enrolment, stage="summative", reason="New assessor on this unit.", risk="high"
+    )
+    actions = [("Expand feedback on 1.2.", timezone.localdate() + timedelta(days=14))] if outcome == "disagree" else []
+    return iqa_decision_record(
+        actor=enrolment.iqa,
+        entry=entry,
+        outcome=outcome,
+        comments="Feedback on 1.2 should reference the range.",
+        actions=actions,
+    )
 
-    plan, _ = SamplingPlan.objects.get_or_create(cohort=enrolment.cohort, defaults={"iqa": enrolment.iqa})
-    entry = SampleEntry.objects.create(
-        plan=plan, enrolment=enrolment, stage="summative", reason="New assessor on this unit.", risk="high",
-        planned_by=enrolment.iqa,
+
+def verifier_sample(admin, verifier, enrolments, *, name="Sample for the pack tests"):
+    """A centre administrator grants the verifier a week's access to these learner-units."""
+    return verifier_sample_grant(
+        actor=admin, verifier=verifier, name=name, enrolments=list(enrolments), expires_at=timezone.now() + timedelta(days=7)
     )
-    decision = IqaDecision.objects.create(
-        entry=entry, outcome=outcome, comments="Feedback on 1.2 should reference the range.",
-        decided_by=enrolment.iqa, declaration_text="I have sampled this assessment in line with the IQA strategy.",
-    )
-    if outcome == "disagree":
-        IqaAction.objects.create(
-            decision=decision, assessor=enrolment.assessor, text="Expand feedback on 1.2.",
-            due_on=timezone.localdate() + timedelta(days=14),
-        )
-    return decision

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
 from records.models import AuditAction, AuditEntry
+from tests.packs import factories as f
 
 
 @pytest.mark.parametrize("reference", ["001", "J/506/2910", "306/696", "Unit 306/696"])
@@ -20,9 +21,10 @@ def test_it_writes_a_pack_for_any_unit_reference(reference, portfolio, tmp_path,
 
 
 def test_a_sample_pack_opens_with_an_index_of_starting_pages(cast, portfolio, tmp_path):
-    cast["sample"].enrolments.add(cast["enrolments"][("other_learner", "003")])
+    enrolments = [portfolio["enrolment"], cast["enrolments"][("other_learner", "003")]]
+    sample = f.verifier_sample(cast["admin"], cast["verifier"], enrolments)
     output = tmp_path / "sample.pdf"
-    call_command("export_pack", sample=cast["sample"].pk, output=str(output))
+    call_command("export_pack", sample=sample.pk, output=str(output))
     texts = [p.extract_text() for p in PdfReader(output).pages]
     index = texts[0]
     assert "Learner-units in this sample" in index

@@ -2,7 +2,7 @@
 
 import pytest
 
-from packs.fetcher import PackURLFetcher
+from packs.render import PackURLFetcher
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,14 @@
 """A learner-unit's pack, read back with pypdf: sections, criteria, references, pages, attachments."""
 
-import hashlib
 import re
 
 import pytest
 from django.core.files.storage import default_storage
 
+from assessment.models import CriterionDecision, IqaDecision, Submission, UnitSignOff
 from packs.models import PackJob
 from packs.services import pack_request
+from records.digests import sha256_hex
 from records.models import AuditAction, AuditEntry
 from tests.packs.helpers import pack_reader, page_texts
 
@@ -45,14 +46,67 @@ def test_the_cover_shows_the_grade_and_the_integrity_reference_on_every_page(bui
         assert job.integrity_reference in text
 
 
-def test_declarations_of_learner_assessor_and_iqa_are_present(built):
+def _words(text: str) -> str:
+    """Text with its line breaks and runs of spaces made single spaces, as a reader sees it."""
+    return " ".join(text.split())
+
+
+def _section(texts: list[str], heading: str, next_heading: str) -> str:
+    """The pages from the one that opens with `heading` up to the one that opens with `next_heading`."""
+    start = next(i for i, t in enumerate(texts) if t.lstrip().startswith(heading))
+    end = next(i for i, t in enumerate(texts) if i > start and t.lstrip().startswith(next_heading))
+    return _words(" ".join(texts[start:end]))
+
+
+def test_every_declaration_the_services_recorded_is_in_the_declarations(built, portfolio):
     _, _, texts = built
-    declarations = next(t for t in texts if t.lstrip().startswith("Declarations"))
-    assert "I declare that this evidence is my own work." in declarations
-    assert "192.0.2.10" in declarations
-    everything = "\n".join(texts)
-    assert "I confirm the learner has met every criterion of this unit." in everything
-    assert "I have sampled this assessment in line with the IQA strategy." in everything
+    declarations = _section(texts, "Declarations", "Tracking grid")
+    enrolment = portfolio["enrolment"]
+    submissions = list(Submission.objects.filter(enrolment=enrolment))
+    signed = list(CriterionDecision.objects.filter(enrolment=enrolment, signed_at__isnull=False))
+    sign_off = UnitSignOff.objects.get(enrolment=enrolment)
+    iqa = IqaDecision.objects.get(entry__enrolment=enrolment)
+    assert len(submissions) == 2 and len(signed) == len(portfolio["criteria"])
+    recorded = [
+        *(s.declaration_text for s in submissions),
+        *(d.declaration_text for d in signed),
+        sign_off.assessor_declaration,
+        sign_off.learner_declaration,
+        iqa.declaration_text,
+    ]
+    for text in recorded:
+        assert text and _words(text) in declarations, text
+    assert declarations.count("from IP address 192.0.2.10") == 2
+    # A referral carries no declaration: only the met decision on 2.1 is signed.
+    assert declarations.count("Criterion sign-off 2.1") == 1
+
+
+def test_word_counts_are_the_ones_stored_on_upload_and_save(built, portfolio):
+    _, _, texts = built
+    for item in portfolio["items"]:
+        version = item.current_version()
+        start = next(t for t in texts if f" · {version.title}" in t.split("\n")[0])
+        if version.body or any(f.word_count for f in version.files.all()):
+            assert f"Word count {version.total_word_count()} words" in _words(start), version.title
+        else:
+            assert "Word count Not applicable" in _words(start), version.title
+
+
+@pytest.mark.parametrize(
+    ("key", "how"),
+    [
+        ("pdf", "3 pages, included unchanged after this page"),
+        ("image", "image shown below"),
+        ("docx", "text shown below; the original is attached"),
+        ("audio", "attached to this PDF"),
+    ],
+)
+def test_each_file_is_shown_as_its_stored_category_and_type_allow(built, portfolio, key, how):
+    _, _, texts = built
+    stored = portfolio["files"][key]
+    # The evidence header's file row: name · size · (duration ·) how the pack includes it.
+    row = re.compile(rf"File 1 {re.escape(stored.original_name)} · [^·]+ (· [^·]+ )?· {re.escape(how)}")
+    assert any(row.search(_words(t)) for t in texts), how
 
 
 def test_merged_pdf_evidence_pages_carry_their_own_text_and_the_footer(built):
@@ -69,7 +123,7 @@ def test_attached_files_come_back_byte_identical(built, portfolio):
         stored = portfolio["files"][key]
         name = next(n for n in attachments if n.endswith(stored.original_name))
         data = attachments[name][0]
-        assert hashlib.sha256(data).hexdigest() == stored.sha256
+        assert sha256_hex(data) == stored.sha256
         with default_storage.open(stored.storage_name, "rb") as handle:
             assert data == handle.read()
 

@@ -2,6 +2,7 @@
 
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
@@ -15,30 +16,38 @@ from tests.packs import factories as f
 from tests.packs.helpers import pack_reader, page_texts
 
 
-def _evidence_with(cast, enrolment, name, data, file_type, category):
-    criterion = enrolment.unit.criteria.first()
-    stored = f.stored_file(cast["learner"], name, data, file_type, "application/octet-stream", category)
-    version = f.evidence(cast["learner"], f"Broken {name}", files=[stored])
-    f.submit(enrolment, [f.claim(version, criterion)])
-    return stored
+def _evidence_with(cast, enrolment, name, data):
+    """The learner uploads one file, maps it to the unit's first criterion and submits it."""
+    item = f.evidence(cast["learner"], f"Evidence in {name}", files={name: data})
+    f.claim(item, enrolment.unit.criteria.order_by("order").first())
+    f.submit(enrolment)
+    return item.current_version().files.get()
 
 
 @pytest.mark.parametrize(
-    ("name", "data", "file_type", "category"),
+    ("name", "make", "damaged"),
     [
-        ("scan.pdf", b"%PDF-1.7\n1 0 obj <</Type /Catalog>> garbage without pages", "pdf", "document"),
-        ("photo.jpg", b"\xff\xd8\xff\xe0 truncated jpeg", "jpeg", "image"),
+        # Passes the upload checks (it opens without a password) but its pages cannot be merged.
+        ("protected.pdf", lambda: f.protected_pdf_bytes("Protected plan"), None),
+        # Readable when uploaded; the stored copy was damaged afterwards (a disk fault, a bad restore).
+        ("scan.pdf", lambda: f.pdf_bytes(2, "Scan"), b"%PDF-1.7\n1 0 obj <</Type /Catalog>> garbage without pages"),
+        ("photo.jpg", f.jpeg_bytes, b"\xff\xd8\xff\xe0 truncated jpeg"),
     ],
+    ids=["protected-pdf", "damaged-pdf", "damaged-jpeg"],
 )
-def test_unreadable_evidence_is_attached_as_is_with_a_note(name, data, file_type, category, cast):
+def test_unreadable_evidence_is_attached_as_is_with_a_note(name, make, damaged, cast):
     enrolment = cast["enrolments"][("learner", "001")]
-    _evidence_with(cast, enrolment, name, data, file_type, category)
+    stored = _evidence_with(cast, enrolment, name, make())
+    if damaged is not None:
+        Path(default_storage.path(stored.storage_name)).write_bytes(damaged)
+    with default_storage.open(stored.storage_name, "rb") as handle:
+        in_storage = handle.read()
     job = pack_request(user=cast["assessor"], enrolment=enrolment)
     assert job.status == PackJob.Status.READY, job.error
     reader = pack_reader(job)
     assert any(f"{name} could not be shown in this pack" in text for text in page_texts(reader))
     attached = next(v for k, v in reader.attachments.items() if k.endswith(name))
-    assert attached[0] == data
+    assert attached[0] == in_storage
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from django.core.management import call_command
 from pypdf import PdfReader, PdfWriter
 
 from packs.services import pack_request
+from portfolios.services import evidence_update
+from tests.packs import factories as f
 from tests.packs.helpers import pack_bytes
 
 
@@ -26,6 +28,26 @@ def _rewrite(source, target, change):
 def test_it_accepts_an_untouched_pack(pack_file, capsys):
     call_command("verify_pack", str(pack_file))
     assert capsys.readouterr().out.startswith("OK: ATT-")
+
+
+def test_it_accepts_a_pack_showing_one_pdf_in_two_versions_of_an_item(cast, tmp_path, capsys):
+    """A referred item revised and resubmitted keeps its PDF: both versions are in the pack, each with its own pages."""
+    enrolment = cast["enrolments"][("learner", "001")]
+    first, second = enrolment.unit.criteria.order_by("order")[:2]
+    item = f.evidence(cast["learner"], "Plan", kind="product", files={"plan.pdf": f.pdf_bytes(2, "Plan")})
+    f.claim(item, first)
+    f.claim(item, second)
+    f.submit(enrolment)
+    f.decide(enrolment, first, "met")
+    f.decide(enrolment, second, "not_yet_met", feedback="Say who agreed the plan.")
+    evidence_update(item=item, user=cast["learner"], title="Plan", date=item.current_version().date, body="Agreed by Sam.")
+    f.submit(enrolment)
+    job = pack_request(user=cast["iqa"], enrolment=enrolment)
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(pack_bytes(job))
+    call_command("verify_pack", str(path))
+    assert capsys.readouterr().out.startswith("OK: ATT-")
+    assert sum("of the evidence document Plan" in (p.extract_text() or "") for p in PdfReader(path).pages) == 4
 
 
 def test_it_rejects_a_pack_with_one_altered_attachment_and_names_it(pack_file, tmp_path, capsys):

@@ -1,19 +1,12 @@
 """Build a verification pack synchronously, for a learner-unit or a verifier's sample."""
 
-import hashlib
-import shutil
-import tempfile
-import uuid
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from packs.context import pack_data
-from packs.limits import PackBuildError, build_in_child
-from packs.services import pack_audit_record
+from packs.limits import PackBuildError
+from packs.services import pack_build
 from people.models import Enrolment, User, VerifierSample
-from records.audit import audit_append
-from records.models import AuditAction
 from units.models import Unit
 
 
@@ -31,24 +24,15 @@ class Command(BaseCommand):
         output = Path(output)
         if not output.parent.exists():
             raise CommandError(f"The folder {output.parent} does not exist; create it or choose another --output.")
-        data = pack_data(pack_id=str(uuid.uuid4()), enrolment=enrolment, sample=verifier_sample)
-        with tempfile.TemporaryDirectory(prefix="attest-export-") as scratch:
-            built = Path(scratch) / "pack.pdf"
-            try:
-                manifest = build_in_child(data, built, lambda step, label: self.stdout.write(f"  step {step}: {label}"))
-            except PackBuildError as error:
-                raise CommandError(f"The pack could not be built: {error}")
-            file_sha256 = hashlib.sha256(built.read_bytes()).hexdigest()
-            shutil.move(built, output)
-        subject = enrolment or verifier_sample
-        audit_append(
-            actor=None,
-            action=AuditAction.PACK_BUILD,
-            obj=subject,
-            summary=f"Pack {manifest['integrity_reference']} exported from the command line",
-            enrolment=enrolment,
-            after=pack_audit_record(manifest, file_sha256),
-        )
+        try:
+            manifest = pack_build(
+                enrolment=enrolment,
+                sample=verifier_sample,
+                output=output,
+                progress=lambda step, label: self.stdout.write(f"  step {step}: {label}"),
+            )
+        except PackBuildError as error:
+            raise CommandError(f"The pack could not be built: {error}")
         self.stdout.write(f"Wrote {output} ({manifest['pages']} pages), integrity reference {manifest['integrity_reference']}.")
 
     def _subject(self, learner, unit, sample):
