@@ -1,7 +1,7 @@
-"""The admin site used by centre administrators."""
+"""The admin site: scoped to each centre administrator's centre, with every change on the audit log."""
 
 from django.contrib.admin.apps import AdminConfig
 
 
 class AttestAdminConfig(AdminConfig):
-    default_site = "people.admin_site.CentreAdminSite"
+    default_site = "records.admin_site.AuditedAdminSite"

@@ -90,6 +90,11 @@ def may_administer(user: User, centre_id: int | None) -> bool:
     return user.is_active and user.role == Role.ADMIN and user.centre_id is not None and user.centre_id == centre_id
 
 
+def may_manage_catalogue(user: User) -> bool:
+    """The unit catalogue is shared by every centre: only a catalogue manager or a superuser changes it."""
+    return user.is_active and (user.is_superuser or user.role == Role.CATALOGUE)
+
+
 def may_unlock(user: User, enrolment: Enrolment) -> bool:
     """The learner-unit's IQA, or an administrator of its centre, may unlock a signed-off decision."""
     return may_quality_assure(user, enrolment) or may_administer(user, enrolment.cohort.centre_id)

@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     IQA = "iqa", "Internal quality assurer"
     VERIFIER = "verifier", "External verifier"
     ADMIN = "admin", "Centre administrator"
+    CATALOGUE = "catalogue", "Catalogue manager"
 
 
 class Centre(models.Model):
@@ -44,9 +45,31 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["display_name", "username"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="catalogue") | models.Q(centre__isnull=True),
+                name="catalogue_manager_has_no_centre",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role == Role.CATALOGUE and self.centre_id is not None:
+            raise ValidationError({"centre": "A catalogue manager serves every centre; leave the centre empty."})
+        if self.role == Role.ADMIN and self.centre_id is None:
+            raise ValidationError({"centre": "Choose the centre this administrator manages."})
+        if self.pk is not None and self.enrolments_in_other_centres().exists():
+            raise ValidationError(
+                {"centre": "This person is on learner-units of another centre; move or end those learner-units first."}
+            )
+
+    def enrolments_in_other_centres(self) -> "models.QuerySet[Enrolment]":
+        """Learner-units this person is on, as learner, assessor or IQA, whose cohort is not in their centre."""
+        mine = models.Q(learner=self) | models.Q(assessor=self) | models.Q(iqa=self)
+        return Enrolment.objects.filter(mine).exclude(cohort__centre_id=self.centre_id)
 
     def save(self, *args, **kwargs):
         if not self.display_name:
@@ -86,6 +109,15 @@ class Cohort(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        if self.pk is None:
+            return
+        others = self.enrolments.exclude(
+            learner__centre_id=self.centre_id, assessor__centre_id=self.centre_id, iqa__centre_id=self.centre_id
+        )
+        if others.exists():
+            raise ValidationError({"centre": "This cohort's learner-units belong to another centre; a cohort stays in its centre."})
+
 
 class Enrolment(models.Model):
     """A learner on a unit: the learner-unit that assessment, sampling and packs are about."""
@@ -105,13 +137,17 @@ class Enrolment(models.Model):
         return f"{self.learner} — {self.unit.key} {self.unit.title}"
 
     def clean(self) -> None:
+        """The learner, assessor and IQA have the right roles and belong to the cohort's centre."""
+        centre = self.cohort.centre if self.cohort_id else None
         errors = {}
-        if self.learner_id and self.learner.role != Role.LEARNER:
-            errors["learner"] = "Choose a user whose role is learner."
-        if self.assessor_id and self.assessor.role != Role.ASSESSOR:
-            errors["assessor"] = "Choose a user whose role is assessor."
-        if self.iqa_id and self.iqa.role != Role.IQA:
-            errors["iqa"] = "Choose a user whose role is internal quality assurer."
+        for field, role in (("learner", Role.LEARNER), ("assessor", Role.ASSESSOR), ("iqa", Role.IQA)):
+            person = getattr(self, field) if getattr(self, f"{field}_id") else None
+            if person is None:
+                continue
+            if person.role != role:
+                errors[field] = f"Choose a user whose role is {role.label.lower()}."
+            elif centre is not None and person.centre_id != centre.pk:
+                errors[field] = f"Choose someone from {centre}, the cohort's centre: learner-units never cross centres."
         if errors:
             raise ValidationError(errors)
 

@@ -13,6 +13,7 @@ _HOME_FOR_ROLE = {
     Role.IQA: "assessment:iqa-home",
     Role.VERIFIER: "assessment:verifier-home",
     Role.ADMIN: "assessment:admin-home",
+    Role.CATALOGUE: "admin:index",  # the catalogue is edited in the admin, the catalogue manager's only page
 }
 
 
@@ -20,6 +21,6 @@ _HOME_FOR_ROLE = {
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     page = _HOME_FOR_ROLE.get(request.user.role)
-    if page is None:  # a superuser made with createsuperuser has no role of the five
+    if page is None:  # a superuser made with createsuperuser has no role of these
         return render(request, "home/generic.html", {})
     return redirect(page)

@@ -25,6 +25,9 @@ class AuditAction(models.TextChoices):
     VERIFIER_VIEW = "verifier_view", "Verifier viewed a page"
     PACK_BUILD = "pack_build", "Pack built"
     PACK_DOWNLOAD = "pack_download", "Pack downloaded"
+    ADMIN_ADD = "admin_add", "Added in the administration"
+    ADMIN_CHANGE = "admin_change", "Changed in the administration"
+    ADMIN_DELETE = "admin_delete", "Deleted in the administration"
 
 
 class AuditEntryQuerySet(models.QuerySet):

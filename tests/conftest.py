@@ -103,6 +103,35 @@ def cast(units, centre, cohort):
 
 
 @pytest.fixture
+def other_centre(units, cast):
+    """A second centre beside the cast's: its own cohort, administrator, learner, assessor and IQA, one learner-unit."""
+    from people.models import Centre, Cohort, Enrolment, Role
+
+    centre = Centre.objects.create(name="Other College", centre_number="O002", sampling_percentage=10)
+    cohort = Cohort.objects.create(centre=centre, name="Other cohort")
+    people = {
+        "centre": centre,
+        "cohort": cohort,
+        "admin": _user("other_centre_admin", Role.ADMIN, centre, is_staff=True),
+        "learner": _user("other_centre_learner", Role.LEARNER, centre),
+        "assessor": _user("other_centre_assessor", Role.ASSESSOR, centre),
+        "iqa": _user("other_centre_iqa", Role.IQA, centre),
+    }
+    people["enrolment"] = Enrolment.objects.create(
+        learner=people["learner"], unit=units["001"], cohort=cohort, assessor=people["assessor"], iqa=people["iqa"]
+    )
+    return people
+
+
+@pytest.fixture
+def catalogue_manager(db):
+    """The catalogue manager: no centre, and only the unit catalogue in the admin."""
+    from people.models import Role
+
+    return _user("catalogue_manager", Role.CATALOGUE, None, is_staff=True)
+
+
+@pytest.fixture
 def client_for(client):
     """Log the test client in as a given user."""
 
