@@ -21,10 +21,11 @@ def test_a_centre_administrator_can_open_each_admin_page(name, cast, client_for)
 
 
 @pytest.mark.django_db
-def test_the_unit_admin_edits_los_criteria_and_range_inline(cast, client_for, units):
-    html = client_for(cast["admin"]).get(reverse("admin:units_unit_change", args=[units["001"].pk])).content.decode()
+def test_the_unit_admin_edits_los_criteria_and_range_inline(client_for, units, catalogue_manager):
+    html = client_for(catalogue_manager).get(reverse("admin:units_unit_change", args=[units["001"].pk])).content.decode()
     for inline in ("Learning outcomes", "Assessment criteria", "Range headings"):
         assert inline in html
+    assert 'name="criteria-0-text"' in html
 
 
 @pytest.mark.django_db

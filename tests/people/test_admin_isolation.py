@@ -141,3 +141,10 @@ def test_the_bulk_delete_action_cannot_reach_another_centre(cast, other_centre, 
         reverse("admin:people_cohort_changelist"), {"action": "delete_selected", "_selected_action": [spare.pk], "post": "yes"}
     )
     assert Cohort.objects.filter(pk=spare.pk).exists()
+
+
+@pytest.mark.django_db
+def test_an_add_form_prefilled_from_the_address_does_not_show_another_centres_people(cast, other_centre, client_for):
+    query = {"learner": other_centre["learner"].pk, "assessor": other_centre["assessor"].pk, "cohort": other_centre["cohort"].pk}
+    html = client_for(cast["admin"]).get(reverse("admin:people_enrolment_add"), query).content.decode()
+    assert not [name for name in B_NAMES if name in html]
